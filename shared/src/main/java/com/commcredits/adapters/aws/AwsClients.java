@@ -1,0 +1,76 @@
+package com.commcredits.adapters.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Builds the SDK clients a function needs, once per execution environment: the light URL-connection
+ * HTTP client, the region from the environment, and an endpoint override only where the environment
+ * names one (local emulators). Credentials come from Lambda's default chain, except in local runs,
+ * whose environment carries its own dummy keys so that no test ever reads a developer's real
+ * credentials.
+ */
+public final class AwsClients {
+
+  private final LambdaEnvironment environment;
+  private final SdkHttpClient httpClient;
+  private final AwsCredentialsProvider credentials;
+
+  public AwsClients(LambdaEnvironment environment) {
+    this.environment = environment;
+    this.httpClient =
+        UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(2))
+            .socketTimeout(Duration.ofSeconds(10))
+            .build();
+    this.credentials = credentialsFor(environment);
+  }
+
+  /**
+   * Finishes a service client builder, e.g. {@code aws.client(DynamoDbClient.builder(),
+   * "DYNAMODB")}. The service name is the SDK's, as in {@code AWS_ENDPOINT_URL_<SERVICE>}. This
+   * class names no service itself, so a function's jar needs only the services it uses.
+   */
+  public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+      B builder, String service) {
+    return configure(builder, service).httpClient(httpClient).build();
+  }
+
+  private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service) {
+    builder
+        .region(Region.of(environment.region()))
+        .credentialsProvider(credentials)
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder()
+                .apiCallTimeout(Duration.ofSeconds(20))
+                .apiCallAttemptTimeout(Duration.ofSeconds(5))
+                .build());
+    environment.endpointFor(service).map(URI::create).ifPresent(builder::endpointOverride);
+    return builder;
+  }
+
+  private static AwsCredentialsProvider credentialsFor(LambdaEnvironment environment) {
+    Optional<String> localEndpoint =
+        environment
+            .optional("AWS_ENDPOINT_URL_DYNAMODB")
+            .or(() -> environment.optional("AWS_ENDPOINT_URL"));
+    if (localEndpoint.isPresent()) {
+      return StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(
+              environment.optional("AWS_ACCESS_KEY_ID").orElse("local"),
+              environment.optional("AWS_SECRET_ACCESS_KEY").orElse("local")));
+    }
+    return DefaultCredentialsProvider.builder().build();
+  }
+}

@@ -1,0 +1,250 @@
+package com.commcredits.adapters.dynamodb;
+
+import static com.commcredits.adapters.dynamodb.Attr.bool;
+import static com.commcredits.adapters.dynamodb.Attr.n;
+import static com.commcredits.adapters.dynamodb.Attr.s;
+
+import com.commcredits.domain.calls.CallRecord;
+import com.commcredits.domain.ledger.Credit;
+import com.commcredits.domain.ledger.CreditOutcome;
+import com.commcredits.domain.ledger.DebitOutcome;
+import com.commcredits.domain.ledger.EntryKind;
+import com.commcredits.domain.ledger.Ledger;
+import com.commcredits.domain.ledger.LedgerEntry;
+import com.commcredits.domain.money.Money;
+import com.commcredits.domain.rating.CallCharge;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The credit ledger in DynamoDB. Every balance change is one transaction that writes the ledger
+ * entry (only if absent) and adds its amount to the account's balance, so the balance always equals
+ * the sum of the entries and a repeated change is refused whole.
+ */
+public final class DynamoDbLedger implements Ledger {
+
+  private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
+  private final DynamoDbClient dynamoDb;
+  private final String tableName;
+
+  public DynamoDbLedger(DynamoDbClient dynamoDb, String tableName) {
+    this.dynamoDb = dynamoDb;
+    this.tableName = tableName;
+  }
+
+  @Override
+  public DebitOutcome debit(CallCharge charge, Instant at) {
+    CallRecord call = charge.call();
+    String fingerprint = call.fingerprint();
+    LedgerEntry entry =
+        new LedgerEntry(
+            call.orgId(),
+            EntryKind.CALL_CHARGE,
+            call.usageId(),
+            charge.amount().negate(),
+            at,
+            charge.rateRef());
+    Map<String, AttributeValue> claim = new HashMap<>(LedgerKeys.usageClaim(call.usageId()));
+    claim.put("orgId", s(call.orgId()));
+    claim.put("fingerprint", s(fingerprint));
+    claim.put("entryId", s(entry.entryId()));
+    claim.put("at", s(at.toString()));
+    Map<String, AttributeValue> entryItem = entryItem(entry);
+    entryItem.putAll(chargeAttributes(charge, fingerprint));
+    try {
+      dynamoDb.transactWriteItems(
+          TransactWriteItemsRequest.builder()
+              .transactItems(
+                  putIfAbsent(claim, ReturnValuesOnConditionCheckFailure.ALL_OLD),
+                  putIfAbsent(entryItem, ReturnValuesOnConditionCheckFailure.NONE),
+                  addToBalance(entry))
+              .build());
+      return new DebitOutcome.Debited(entry);
+    } catch (TransactionCanceledException cancelled) {
+      List<CancellationReason> reasons = cancelled.cancellationReasons();
+      if (failed(reasons, 0)) {
+        Map<String, AttributeValue> existing = existingClaim(reasons.get(0), call.usageId());
+        return fingerprint.equals(Attr.string(existing, "fingerprint"))
+            ? new DebitOutcome.AlreadyDebited(call.usageId())
+            : new DebitOutcome.UsageIdConflict(call.usageId(), Attr.string(existing, "orgId"));
+      }
+      if (failed(reasons, 2)) {
+        return new DebitOutcome.UnknownAccount(call.orgId());
+      }
+      throw cancelled;
+    }
+  }
+
+  @Override
+  public CreditOutcome credit(Credit credit) {
+    LedgerEntry entry = credit.toEntry();
+    try {
+      dynamoDb.transactWriteItems(
+          TransactWriteItemsRequest.builder()
+              .transactItems(
+                  putIfAbsent(entryItem(entry), ReturnValuesOnConditionCheckFailure.NONE),
+                  addToBalance(entry))
+              .build());
+      return new CreditOutcome.Credited(entry);
+    } catch (TransactionCanceledException cancelled) {
+      List<CancellationReason> reasons = cancelled.cancellationReasons();
+      if (failed(reasons, 0)) {
+        return new CreditOutcome.AlreadyCredited(credit.sourceId());
+      }
+      if (failed(reasons, 1)) {
+        return new CreditOutcome.UnknownAccount(credit.orgId());
+      }
+      throw cancelled;
+    }
+  }
+
+  @Override
+  public List<LedgerEntry> entries(String orgId) {
+    List<LedgerEntry> entries = new ArrayList<>();
+    Map<String, AttributeValue> startKey = null;
+    do {
+      var page =
+          dynamoDb.query(
+              QueryRequest.builder()
+                  .tableName(tableName)
+                  .keyConditionExpression("pk = :pk AND begins_with(sk, :entries)")
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":pk", s(LedgerKeys.org(orgId)),
+                          ":entries", s(LedgerKeys.ENTRY_PREFIX)))
+                  .consistentRead(true)
+                  .exclusiveStartKey(startKey)
+                  .build());
+      page.items().forEach(item -> entries.add(fromEntryItem(orgId, item)));
+      startKey = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+    } while (startKey != null);
+    entries.sort(Comparator.comparing(LedgerEntry::at).thenComparing(LedgerEntry::entryId));
+    return entries;
+  }
+
+  private TransactWriteItem putIfAbsent(
+      Map<String, AttributeValue> item, ReturnValuesOnConditionCheckFailure returnOnFailure) {
+    return TransactWriteItem.builder()
+        .put(
+            Put.builder()
+                .tableName(tableName)
+                .item(item)
+                .conditionExpression("attribute_not_exists(pk)")
+                .returnValuesOnConditionCheckFailure(returnOnFailure)
+                .build())
+        .build();
+  }
+
+  private TransactWriteItem addToBalance(LedgerEntry entry) {
+    return TransactWriteItem.builder()
+        .update(
+            Update.builder()
+                .tableName(tableName)
+                .key(LedgerKeys.account(entry.orgId()))
+                .updateExpression("ADD #balance :amount SET #updatedAt = :at")
+                .conditionExpression("attribute_exists(pk) AND #currency = :currency")
+                .expressionAttributeNames(
+                    Map.of(
+                        "#balance", AccountItem.BALANCE,
+                        "#updatedAt", "updatedAt",
+                        "#currency", AccountItem.CURRENCY))
+                .expressionAttributeValues(
+                    Map.of(
+                        ":amount", n(entry.amount().micros()),
+                        ":at", s(entry.at().toString()),
+                        ":currency", s(entry.amount().currency().getCurrencyCode())))
+                .build())
+        .build();
+  }
+
+  private Map<String, AttributeValue> existingClaim(CancellationReason reason, String usageId) {
+    if (reason.hasItem() && !reason.item().isEmpty()) {
+      return reason.item();
+    }
+    return dynamoDb
+        .getItem(
+            GetItemRequest.builder()
+                .tableName(tableName)
+                .key(LedgerKeys.usageClaim(usageId))
+                .consistentRead(true)
+                .build())
+        .item();
+  }
+
+  private static boolean failed(List<CancellationReason> reasons, int index) {
+    return reasons.size() > index && CONDITION_FAILED.equals(reasons.get(index).code());
+  }
+
+  private static Map<String, AttributeValue> entryItem(LedgerEntry entry) {
+    Map<String, AttributeValue> item =
+        new HashMap<>(LedgerKeys.entry(entry.orgId(), entry.entryId()));
+    item.put("kind", s(entry.kind().name()));
+    item.put("sourceId", s(entry.sourceId()));
+    item.put("amountMicros", n(entry.amount().micros()));
+    item.put("currency", s(entry.amount().currency().getCurrencyCode()));
+    item.put("at", s(entry.at().toString()));
+    item.put("memo", s(entry.memo()));
+    return item;
+  }
+
+  /** The audit trail of a call charge: the call record as received and the rate that priced it. */
+  private static Map<String, AttributeValue> chargeAttributes(
+      CallCharge charge, String fingerprint) {
+    CallRecord call = charge.call();
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("fingerprint", s(fingerprint));
+    item.put("callId", s(call.callId()));
+    if (call.conferenceId() != null) {
+      item.put("conferenceId", s(call.conferenceId()));
+    }
+    item.put("userPrincipalName", s(call.userPrincipalName()));
+    if (call.userDisplayName() != null) {
+      item.put("userDisplayName", s(call.userDisplayName()));
+    }
+    item.put("userLocation", s(call.userLocation()));
+    item.put("callType", s(call.callType().code()));
+    item.put("numberType", s(call.numberType().code()));
+    item.put("callerNumber", s(call.callerNumber()));
+    item.put("calleeNumber", s(call.calleeNumber()));
+    item.put("startTime", s(call.startTime().toString()));
+    item.put("endTime", s(call.endTime().toString()));
+    item.put("durationSeconds", n(call.durationSeconds()));
+    item.put("billedSeconds", n(charge.billedSeconds()));
+    item.put("chargeMicros", n(charge.amount().micros()));
+    item.put("ratePerMinuteMicros", n(charge.ratePerMinute().micros()));
+    item.put("connectionFeeMicros", n(charge.connectionFee().micros()));
+    item.put("rateRef", s(charge.rateRef()));
+    item.put("destinationCountry", s(charge.destinationCountry()));
+    item.put("international", bool(charge.international()));
+    item.put("capability", s(charge.capability()));
+    return item;
+  }
+
+  private static LedgerEntry fromEntryItem(String orgId, Map<String, AttributeValue> item) {
+    Currency currency = Currency.getInstance(Attr.string(item, "currency"));
+    return new LedgerEntry(
+        orgId,
+        EntryKind.valueOf(Attr.string(item, "kind")),
+        Attr.string(item, "sourceId"),
+        new Money(currency, Attr.number(item, "amountMicros", 0)),
+        Instant.parse(Attr.string(item, "at")),
+        Attr.string(item, "memo"));
+  }
+}

@@ -1,0 +1,87 @@
+package com.commcredits.adapters.dynamodb;
+
+import static com.commcredits.adapters.dynamodb.Attr.s;
+
+import com.commcredits.domain.charging.RejectedCallRecord;
+import com.commcredits.domain.charging.RejectedCallRecords;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Rejected call records, by org ({@value #NO_ORG} for bodies that name none) and message id. A
+ * redelivered message keeps its first rejection.
+ */
+public final class DynamoDbRejectedCallRecords implements RejectedCallRecords {
+
+  static final String NO_ORG = "_no-org";
+
+  private final DynamoDbClient dynamoDb;
+  private final String tableName;
+
+  public DynamoDbRejectedCallRecords(DynamoDbClient dynamoDb, String tableName) {
+    this.dynamoDb = dynamoDb;
+    this.tableName = tableName;
+  }
+
+  @Override
+  public void keep(RejectedCallRecord rejected) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("orgId", s(rejected.orgId() == null ? NO_ORG : rejected.orgId()));
+    item.put("messageId", s(rejected.messageId()));
+    if (rejected.usageId() != null) {
+      item.put("usageId", s(rejected.usageId()));
+    }
+    item.put("reason", s(rejected.reason()));
+    item.put("body", s(rejected.body()));
+    item.put("rejectedAt", s(rejected.rejectedAt().toString()));
+    try {
+      dynamoDb.putItem(
+          PutItemRequest.builder()
+              .tableName(tableName)
+              .item(item)
+              .conditionExpression("attribute_not_exists(messageId)")
+              .build());
+    } catch (ConditionalCheckFailedException keptBefore) {
+      // a redelivery of a message that was rejected and kept already
+    }
+  }
+
+  @Override
+  public List<RejectedCallRecord> list(String orgId) {
+    List<RejectedCallRecord> records = new ArrayList<>();
+    Map<String, AttributeValue> startKey = null;
+    do {
+      var page =
+          dynamoDb.query(
+              QueryRequest.builder()
+                  .tableName(tableName)
+                  .keyConditionExpression("orgId = :org")
+                  .expressionAttributeValues(Map.of(":org", s(orgId == null ? NO_ORG : orgId)))
+                  .exclusiveStartKey(startKey)
+                  .build());
+      for (Map<String, AttributeValue> item : page.items()) {
+        String org = Attr.string(item, "orgId");
+        records.add(
+            new RejectedCallRecord(
+                Attr.string(item, "messageId"),
+                NO_ORG.equals(org) ? null : org,
+                Attr.string(item, "usageId"),
+                Attr.string(item, "reason"),
+                Attr.string(item, "body"),
+                Instant.parse(Attr.string(item, "rejectedAt"))));
+      }
+      startKey = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+    } while (startKey != null);
+    records.sort(Comparator.comparing(RejectedCallRecord::rejectedAt));
+    return records;
+  }
+}

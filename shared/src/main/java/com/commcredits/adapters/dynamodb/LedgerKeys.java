@@ -1,0 +1,46 @@
+package com.commcredits.adapters.dynamodb;
+
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The ledger table's single-table layout:
+ *
+ * <table>
+ *   <tr><th>item</th><th>pk</th><th>sk</th></tr>
+ *   <tr><td>account</td><td>{@code ORG#<orgId>}</td><td>{@code ACCOUNT}</td></tr>
+ *   <tr><td>ledger entry</td><td>{@code ORG#<orgId>}</td><td>{@code ENTRY#<kind>#<sourceId>}</td></tr>
+ *   <tr><td>usage claim</td><td>{@code USAGE#<usageId>}</td><td>{@code CLAIM}</td></tr>
+ * </table>
+ *
+ * A usage claim makes a usage id chargeable once across all orgs.
+ */
+final class LedgerKeys {
+
+  static final String PK = "pk";
+  static final String SK = "sk";
+  static final String ACCOUNT = "ACCOUNT";
+  static final String ENTRY_PREFIX = "ENTRY#";
+
+  private LedgerKeys() {}
+
+  static String org(String orgId) {
+    return "ORG#" + orgId;
+  }
+
+  static Map<String, AttributeValue> account(String orgId) {
+    return key(org(orgId), ACCOUNT);
+  }
+
+  static Map<String, AttributeValue> entry(String orgId, String entryId) {
+    return key(org(orgId), ENTRY_PREFIX + entryId);
+  }
+
+  static Map<String, AttributeValue> usageClaim(String usageId) {
+    return key("USAGE#" + usageId, "CLAIM");
+  }
+
+  static Map<String, AttributeValue> key(String pk, String sk) {
+    return Map.of(PK, Attr.s(pk), SK, Attr.s(sk));
+  }
+}

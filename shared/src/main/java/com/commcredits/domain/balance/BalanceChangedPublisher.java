@@ -1,0 +1,6 @@
+package com.commcredits.domain.balance;
+
+/** Hands balance changes on to the balance check. */
+public interface BalanceChangedPublisher {
+  void publish(BalanceChanged event);
+}

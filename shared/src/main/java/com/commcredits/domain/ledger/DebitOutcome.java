@@ -1,0 +1,17 @@
+package com.commcredits.domain.ledger;
+
+/** What the ledger did with a call charge. */
+public sealed interface DebitOutcome {
+
+  /** The charge and its ledger entry were written together. */
+  record Debited(LedgerEntry entry) implements DebitOutcome {}
+
+  /** This very call record was charged before; nothing changed. */
+  record AlreadyDebited(String usageId) implements DebitOutcome {}
+
+  /** The usage id was charged before for a different call record; nothing changed. */
+  record UsageIdConflict(String usageId, String chargedOrgId) implements DebitOutcome {}
+
+  /** No account exists for the org. */
+  record UnknownAccount(String orgId) implements DebitOutcome {}
+}

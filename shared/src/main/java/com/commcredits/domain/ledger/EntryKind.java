@@ -1,0 +1,15 @@
+package com.commcredits.domain.ledger;
+
+/** Why the balance moved. */
+public enum EntryKind {
+  /** A rated call drawn from credits (negative). */
+  CALL_CHARGE,
+  /** A one-time deposit or funds added by hand (positive). */
+  DEPOSIT,
+  /** An automatic recharge paid by the card on file (positive). */
+  RECHARGE,
+  /** A correction by an operator, either sign. */
+  ADJUSTMENT,
+  /** Purchased funds that reached their 12-month expiry (negative). */
+  EXPIRY
+}
