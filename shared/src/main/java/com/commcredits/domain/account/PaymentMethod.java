@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public record PaymentMethod(String token, String brand, String last4, YearMonth expires) {
 
-  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_]{3,255}");
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_:]{3,255}");
   private static final Pattern LAST4 = Pattern.compile("[0-9]{4}");
 
   public PaymentMethod {
