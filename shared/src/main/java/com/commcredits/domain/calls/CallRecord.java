@@ -76,9 +76,6 @@ public record CallRecord(
     if (startTime == null || endTime == null) {
       throw new InvalidCallRecord("startTime and endTime are required");
     }
-    if (endTime.isBefore(startTime)) {
-      throw new InvalidCallRecord("endTime " + endTime + " is before startTime " + startTime);
-    }
     if (durationSeconds < 0) {
       throw new InvalidCallRecord("durationSeconds must not be negative, got " + durationSeconds);
     }
@@ -89,6 +86,9 @@ public record CallRecord(
               + " exceeds the maximum of "
               + MAX_DURATION_SECONDS
               + " (24 h)");
+    }
+    if (endTime.isBefore(startTime)) {
+      throw new InvalidCallRecord("endTime " + endTime + " is before startTime " + startTime);
     }
     long span = Duration.between(startTime, endTime).toSeconds();
     if (durationSeconds > span + DURATION_TOLERANCE_SECONDS) {
