@@ -1,6 +1,7 @@
 package com.commcredits.testing;
 
 import com.commcredits.domain.account.Accounts;
+import com.commcredits.domain.account.AutoRecharge;
 import com.commcredits.domain.account.OrgAccount;
 import com.commcredits.domain.money.Money;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.function.UnaryOperator;
 public final class InMemoryAccounts implements Accounts {
 
   private final Map<String, OrgAccount> accounts = new ConcurrentHashMap<>();
+  private final Map<String, Money> monthlyCaps = new ConcurrentHashMap<>();
 
   @Override
   public Optional<OrgAccount> find(String orgId) {
@@ -21,6 +23,27 @@ public final class InMemoryAccounts implements Accounts {
   @Override
   public boolean open(OrgAccount account) {
     return accounts.putIfAbsent(account.orgId(), account) == null;
+  }
+
+  @Override
+  public boolean updateAutoRecharge(String orgId, AutoRecharge autoRecharge) {
+    boolean exists = accounts.containsKey(orgId);
+    update(orgId, account -> TestAccounts.withAutoRecharge(account, autoRecharge));
+    return exists;
+  }
+
+  @Override
+  public boolean updateMonthlyCap(String orgId, Money monthlyCap) {
+    if (monthlyCap == null) {
+      monthlyCaps.remove(orgId);
+    } else {
+      monthlyCaps.put(orgId, monthlyCap);
+    }
+    return accounts.containsKey(orgId);
+  }
+
+  Money monthlyCap(String orgId) {
+    return monthlyCaps.get(orgId);
   }
 
   /** Replaces an account as a stored update would. */

@@ -55,4 +55,40 @@ public final class TestAccounts {
         account.autoRecharge(),
         account.createdAt());
   }
+
+  public static OrgAccount withAutoRecharge(OrgAccount account, AutoRecharge autoRecharge) {
+    return new OrgAccount(
+        account.orgId(),
+        account.displayName(),
+        account.currency(),
+        account.balance(),
+        account.serviceState(),
+        account.language(),
+        account.adminEmails(),
+        account.licensedUsers(),
+        autoRecharge,
+        account.createdAt());
+  }
+
+  public static OrgAccount withServiceState(OrgAccount account, ServiceState state) {
+    return new OrgAccount(
+        account.orgId(),
+        account.displayName(),
+        account.currency(),
+        account.balance(),
+        state,
+        account.language(),
+        account.adminEmails(),
+        account.licensedUsers(),
+        account.autoRecharge(),
+        account.createdAt());
+  }
+
+  /** A USD org recharging 100 when below 20, with the given card token. */
+  public static OrgAccount anAutoRechargingAccount(String orgId, String cardToken) {
+    return withAutoRecharge(
+        anAccount(orgId),
+        new AutoRecharge(
+            true, Money.of("100", "USD"), Money.of("20", "USD"), aVisa(cardToken), null));
+  }
 }

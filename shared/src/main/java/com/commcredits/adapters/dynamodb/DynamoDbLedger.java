@@ -72,8 +72,8 @@ public final class DynamoDbLedger implements Ledger {
       dynamoDb.transactWriteItems(
           TransactWriteItemsRequest.builder()
               .transactItems(
-                  putIfAbsent(claim, ReturnValuesOnConditionCheckFailure.ALL_OLD),
-                  putIfAbsent(entryItem, ReturnValuesOnConditionCheckFailure.NONE),
+                  putIfAbsent(tableName, claim, ReturnValuesOnConditionCheckFailure.ALL_OLD),
+                  putIfAbsent(tableName, entryItem, ReturnValuesOnConditionCheckFailure.NONE),
                   addToBalance(entry))
               .build());
       return new DebitOutcome.Debited(entry);
@@ -99,7 +99,8 @@ public final class DynamoDbLedger implements Ledger {
       dynamoDb.transactWriteItems(
           TransactWriteItemsRequest.builder()
               .transactItems(
-                  putIfAbsent(entryItem(entry), ReturnValuesOnConditionCheckFailure.NONE),
+                  putIfAbsent(
+                      tableName, entryItem(entry), ReturnValuesOnConditionCheckFailure.NONE),
                   addToBalance(entry))
               .build());
       return new CreditOutcome.Credited(entry);
@@ -139,8 +140,10 @@ public final class DynamoDbLedger implements Ledger {
     return entries;
   }
 
-  private TransactWriteItem putIfAbsent(
-      Map<String, AttributeValue> item, ReturnValuesOnConditionCheckFailure returnOnFailure) {
+  static TransactWriteItem putIfAbsent(
+      String tableName,
+      Map<String, AttributeValue> item,
+      ReturnValuesOnConditionCheckFailure returnOnFailure) {
     return TransactWriteItem.builder()
         .put(
             Put.builder()
@@ -188,11 +191,11 @@ public final class DynamoDbLedger implements Ledger {
         .item();
   }
 
-  private static boolean failed(List<CancellationReason> reasons, int index) {
+  static boolean failed(List<CancellationReason> reasons, int index) {
     return reasons.size() > index && CONDITION_FAILED.equals(reasons.get(index).code());
   }
 
-  private static Map<String, AttributeValue> entryItem(LedgerEntry entry) {
+  static Map<String, AttributeValue> entryItem(LedgerEntry entry) {
     Map<String, AttributeValue> item =
         new HashMap<>(LedgerKeys.entry(entry.orgId(), entry.entryId()));
     item.put("kind", s(entry.kind().name()));

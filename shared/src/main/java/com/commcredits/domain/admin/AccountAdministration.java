@@ -1,0 +1,121 @@
+package com.commcredits.domain.admin;
+
+import com.commcredits.domain.account.Accounts;
+import com.commcredits.domain.account.AutoRecharge;
+import com.commcredits.domain.account.Language;
+import com.commcredits.domain.account.OrgAccount;
+import com.commcredits.domain.account.PaymentMethod;
+import com.commcredits.domain.account.ServiceState;
+import com.commcredits.domain.balance.BalanceChanged;
+import com.commcredits.domain.balance.BalanceChangedPublisher;
+import com.commcredits.domain.ledger.Credit;
+import com.commcredits.domain.ledger.CreditOutcome;
+import com.commcredits.domain.ledger.EntryKind;
+import com.commcredits.domain.ledger.Ledger;
+import com.commcredits.domain.money.Money;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an org admin does to an account: open it, add funds, set auto-recharge, update the card.
+ * Every change that can move the balance or unblock a recharge is announced to the balance check.
+ */
+public final class AccountAdministration {
+
+  /** Pauses an admin lifts by changing the recharge setting; declines need a new card. */
+  private static final Set<String> GUARD_PAUSES = Set.of("BURST_GUARD", "MONTHLY_CAP");
+
+  private final Accounts accounts;
+  private final Ledger ledger;
+  private final BalanceChangedPublisher balanceChanges;
+
+  public AccountAdministration(
+      Accounts accounts, Ledger ledger, BalanceChangedPublisher balanceChanges) {
+    this.accounts = accounts;
+    this.ledger = ledger;
+    this.balanceChanges = balanceChanges;
+  }
+
+  /** An account opened with the recommended amounts preset (auto-recharge off until a card). */
+  public record Opened(OrgAccount account, RecommendedFunding recommended, boolean created) {}
+
+  public Opened openAccount(
+      String orgId,
+      String displayName,
+      Currency currency,
+      Language language,
+      List<String> adminEmails,
+      int licensedUsers,
+      Instant now) {
+    RecommendedFunding recommended = RecommendedFunding.forLicensedUsers(licensedUsers);
+    // The seed's amounts are in USD; other currencies take the same figures as a starting point.
+    Money deposit = Money.of(recommended.initialDeposit().toBigDecimal(), currency);
+    Money trigger = Money.of(recommended.trigger().toBigDecimal(), currency);
+    OrgAccount account =
+        new OrgAccount(
+            orgId,
+            displayName,
+            currency,
+            Money.zero(currency),
+            ServiceState.ACTIVE,
+            language,
+            adminEmails,
+            licensedUsers,
+            AutoRecharge.off(deposit, trigger),
+            now);
+    boolean created = accounts.open(account);
+    return new Opened(created ? account : accounts.find(orgId).orElseThrow(), recommended, created);
+  }
+
+  /** A one-time deposit or funds added by hand; {@code depositId} makes it count once. */
+  public CreditOutcome addFunds(String orgId, String depositId, Money amount, Instant now) {
+    CreditOutcome outcome =
+        ledger.credit(new Credit(orgId, EntryKind.DEPOSIT, depositId, amount, now, "deposit"));
+    if (!(outcome instanceof CreditOutcome.UnknownAccount)) {
+      balanceChanges.publish(new BalanceChanged(orgId, EntryKind.DEPOSIT.name(), now));
+    }
+    return outcome;
+  }
+
+  /**
+   * Sets auto-recharge and its monthly cap ({@code null} for none). Turning it off stops every
+   * pending retry (the recharge step cancels them).
+   *
+   * @throws IllegalArgumentException if it is turned on without a card on file, or the org is
+   *     unknown
+   */
+  public OrgAccount setAutoRecharge(
+      String orgId, boolean enabled, Money amount, Money trigger, Money monthlyCap, Instant now) {
+    OrgAccount account = existing(orgId);
+    AutoRecharge current = account.autoRecharge();
+    String pause =
+        current.pausedReason() != null && GUARD_PAUSES.contains(current.pausedReason())
+            ? null
+            : current.pausedReason();
+    AutoRecharge updated =
+        new AutoRecharge(enabled, amount, trigger, current.paymentMethod(), pause);
+    accounts.updateAutoRecharge(orgId, updated);
+    accounts.updateMonthlyCap(orgId, monthlyCap);
+    balanceChanges.publish(new BalanceChanged(orgId, "AUTO_RECHARGE_SET", now));
+    return existing(orgId);
+  }
+
+  /** Puts a new card on file, which lifts a pause caused by a declined card. */
+  public OrgAccount updatePaymentMethod(String orgId, PaymentMethod card, Instant now) {
+    OrgAccount account = existing(orgId);
+    AutoRecharge current = account.autoRecharge();
+    accounts.updateAutoRecharge(
+        orgId,
+        new AutoRecharge(current.enabled(), current.amount(), current.trigger(), card, null));
+    balanceChanges.publish(new BalanceChanged(orgId, "PAYMENT_METHOD_UPDATED", now));
+    return existing(orgId);
+  }
+
+  private OrgAccount existing(String orgId) {
+    return accounts
+        .find(orgId)
+        .orElseThrow(() -> new IllegalArgumentException("unknown org '" + orgId + "'"));
+  }
+}

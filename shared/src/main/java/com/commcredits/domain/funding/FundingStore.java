@@ -1,0 +1,50 @@
+package com.commcredits.domain.funding;
+
+import com.commcredits.domain.account.ServiceState;
+import com.commcredits.domain.ledger.Credit;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Where balance checks and recharges keep their state. Every change is conditional on the state it
+ * was decided from, so two instances deciding at once cannot both act: the loser gets {@code false}
+ * and nothing changes.
+ */
+public interface FundingStore {
+
+  Optional<BalanceSnapshot> snapshot(String orgId);
+
+  /** Sets the service state if it was {@code from}; counts a zero crossing when suspending. */
+  boolean changeServiceState(String orgId, ServiceState from, ServiceState to, Instant at);
+
+  boolean changeLowBalanceWarned(String orgId, boolean from, boolean to);
+
+  /**
+   * Opens a recharge attempt and marks it in flight, if none is in flight and the sequence is still
+   * {@code attempt}'s predecessor.
+   */
+  boolean openRecharge(RechargeAttempt attempt, long expectedSequence);
+
+  Optional<RechargeAttempt> attempt(String orgId, String attemptId);
+
+  /**
+   * Writes the attempt's new state if it is still in {@code expected} status with the same tries.
+   */
+  boolean updateAttempt(
+      RechargeAttempt updated, RechargeAttempt.Status expected, int expectedTries);
+
+  /**
+   * In one transaction: credits the ledger with the recharge, closes the attempt as succeeded and
+   * clears the in-flight mark, recording the recharge for the guards.
+   *
+   * @return false if the attempt was no longer charging (someone completed it already)
+   */
+  boolean completeRecharge(RechargeAttempt succeeded, Credit credit, FundingState after);
+
+  /**
+   * Closes the attempt (failed or cancelled) and clears the in-flight mark; pauses auto-recharge
+   * with {@code pauseReason} unless it is null.
+   */
+  boolean closeRecharge(
+      RechargeAttempt closed, RechargeAttempt.Status expected, String pauseReason);
+}

@@ -1,0 +1,219 @@
+package com.commcredits.testing;
+
+import com.commcredits.domain.account.AutoRecharge;
+import com.commcredits.domain.account.ServiceState;
+import com.commcredits.domain.funding.BalanceSnapshot;
+import com.commcredits.domain.funding.FundingState;
+import com.commcredits.domain.funding.FundingStore;
+import com.commcredits.domain.funding.RechargeAttempt;
+import com.commcredits.domain.ledger.Credit;
+import com.commcredits.domain.ledger.CreditOutcome;
+import com.commcredits.domain.money.Money;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Funding state and recharge attempts in memory, with the DynamoDB store's conditions. */
+public final class InMemoryFundingStore implements FundingStore {
+
+  private final InMemoryAccounts accounts;
+  private final InMemoryLedger ledger;
+  private final Map<String, FundingState> states = new HashMap<>();
+  private final Map<String, RechargeAttempt> attempts = new HashMap<>();
+
+  public InMemoryFundingStore(InMemoryAccounts accounts, InMemoryLedger ledger) {
+    this.accounts = accounts;
+    this.ledger = ledger;
+  }
+
+  @Override
+  public synchronized Optional<BalanceSnapshot> snapshot(String orgId) {
+    return accounts.find(orgId).map(account -> new BalanceSnapshot(account, state(orgId)));
+  }
+
+  @Override
+  public synchronized boolean changeServiceState(
+      String orgId, ServiceState from, ServiceState to, Instant at) {
+    var account = accounts.find(orgId);
+    if (account.isEmpty() || account.get().serviceState() != from) {
+      return false;
+    }
+    accounts.update(orgId, a -> TestAccounts.withServiceState(a, to));
+    if (to == ServiceState.SUSPENDED) {
+      FundingState s = state(orgId);
+      put(
+          orgId,
+          new FundingState(
+              s.rechargeInFlight(),
+              s.rechargeSequence(),
+              s.lowBalanceWarned(),
+              s.lowBalanceWarnings(),
+              s.zeroCrossings() + 1,
+              s.recentRecharges(),
+              s.rechargeMonth(),
+              s.rechargedThisMonth(),
+              s.monthlyCap()));
+    }
+    return true;
+  }
+
+  @Override
+  public synchronized boolean changeLowBalanceWarned(String orgId, boolean from, boolean to) {
+    FundingState s = state(orgId);
+    if (s.lowBalanceWarned() != from) {
+      return false;
+    }
+    put(
+        orgId,
+        new FundingState(
+            s.rechargeInFlight(),
+            s.rechargeSequence(),
+            to,
+            s.lowBalanceWarnings() + (to ? 1 : 0),
+            s.zeroCrossings(),
+            s.recentRecharges(),
+            s.rechargeMonth(),
+            s.rechargedThisMonth(),
+            s.monthlyCap()));
+    return true;
+  }
+
+  @Override
+  public synchronized boolean openRecharge(RechargeAttempt attempt, long expectedSequence) {
+    FundingState s = state(attempt.orgId());
+    if (s.hasRechargeInFlight() || s.rechargeSequence() != expectedSequence) {
+      return false;
+    }
+    attempts.put(key(attempt.orgId(), attempt.attemptId()), attempt);
+    put(
+        attempt.orgId(),
+        new FundingState(
+            attempt.attemptId(),
+            expectedSequence + 1,
+            s.lowBalanceWarned(),
+            s.lowBalanceWarnings(),
+            s.zeroCrossings(),
+            s.recentRecharges(),
+            s.rechargeMonth(),
+            s.rechargedThisMonth(),
+            s.monthlyCap()));
+    return true;
+  }
+
+  @Override
+  public synchronized Optional<RechargeAttempt> attempt(String orgId, String attemptId) {
+    return Optional.ofNullable(attempts.get(key(orgId, attemptId)));
+  }
+
+  @Override
+  public synchronized boolean updateAttempt(
+      RechargeAttempt updated, RechargeAttempt.Status expected, int expectedTries) {
+    RechargeAttempt current = attempts.get(key(updated.orgId(), updated.attemptId()));
+    if (current == null || current.status() != expected || current.tries() != expectedTries) {
+      return false;
+    }
+    attempts.put(key(updated.orgId(), updated.attemptId()), updated);
+    return true;
+  }
+
+  @Override
+  public synchronized boolean completeRecharge(
+      RechargeAttempt succeeded, Credit credit, FundingState after) {
+    RechargeAttempt current = attempts.get(key(succeeded.orgId(), succeeded.attemptId()));
+    FundingState s = state(succeeded.orgId());
+    if (current == null
+        || current.status() != RechargeAttempt.Status.CHARGING
+        || !succeeded.attemptId().equals(s.rechargeInFlight())) {
+      return false;
+    }
+    if (!(ledger.credit(credit) instanceof CreditOutcome.Credited)) {
+      return false;
+    }
+    attempts.put(key(succeeded.orgId(), succeeded.attemptId()), succeeded);
+    put(
+        succeeded.orgId(),
+        new FundingState(
+            null,
+            s.rechargeSequence(),
+            s.lowBalanceWarned(),
+            s.lowBalanceWarnings(),
+            s.zeroCrossings(),
+            after.recentRecharges(),
+            after.rechargeMonth(),
+            after.rechargedThisMonth(),
+            s.monthlyCap()));
+    return true;
+  }
+
+  @Override
+  public synchronized boolean closeRecharge(
+      RechargeAttempt closed, RechargeAttempt.Status expected, String pauseReason) {
+    RechargeAttempt current = attempts.get(key(closed.orgId(), closed.attemptId()));
+    FundingState s = state(closed.orgId());
+    if (current == null
+        || current.status() != expected
+        || !closed.attemptId().equals(s.rechargeInFlight())) {
+      return false;
+    }
+    attempts.put(key(closed.orgId(), closed.attemptId()), closed);
+    put(
+        closed.orgId(),
+        new FundingState(
+            null,
+            s.rechargeSequence(),
+            s.lowBalanceWarned(),
+            s.lowBalanceWarnings(),
+            s.zeroCrossings(),
+            s.recentRecharges(),
+            s.rechargeMonth(),
+            s.rechargedThisMonth(),
+            s.monthlyCap()));
+    if (pauseReason != null) {
+      accounts.update(
+          closed.orgId(),
+          a -> {
+            AutoRecharge r = a.autoRecharge();
+            return TestAccounts.withAutoRecharge(
+                a,
+                new AutoRecharge(
+                    r.enabled(), r.amount(), r.trigger(), r.paymentMethod(), pauseReason));
+          });
+    }
+    return true;
+  }
+
+  public synchronized List<RechargeAttempt> attempts(String orgId) {
+    return attempts.values().stream().filter(a -> a.orgId().equals(orgId)).toList();
+  }
+
+  private FundingState state(String orgId) {
+    Money zero = accounts.find(orgId).map(a -> Money.zero(a.currency())).orElseThrow();
+    FundingState s = states.getOrDefault(orgId, FundingState.initial(zero));
+    Money cap = accounts.monthlyCap(orgId);
+    if (!Objects.equals(cap, s.monthlyCap())) {
+      s =
+          new FundingState(
+              s.rechargeInFlight(),
+              s.rechargeSequence(),
+              s.lowBalanceWarned(),
+              s.lowBalanceWarnings(),
+              s.zeroCrossings(),
+              s.recentRecharges(),
+              s.rechargeMonth(),
+              s.rechargedThisMonth(),
+              cap);
+    }
+    return s;
+  }
+
+  private void put(String orgId, FundingState state) {
+    states.put(orgId, state);
+  }
+
+  private static String key(String orgId, String attemptId) {
+    return orgId + "/" + attemptId;
+  }
+}

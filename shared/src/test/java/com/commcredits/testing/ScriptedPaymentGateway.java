@@ -1,0 +1,69 @@
+package com.commcredits.testing;
+
+import com.commcredits.domain.payment.CardCharge;
+import com.commcredits.domain.payment.ChargeResult;
+import com.commcredits.domain.payment.PaymentGateway;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A payment provider that answers from a script (then succeeds), remembers every charge by
+ * idempotency key as a real provider does, and can lose its reply while still charging.
+ */
+public final class ScriptedPaymentGateway implements PaymentGateway {
+
+  private final Deque<ChargeResult> script = new ArrayDeque<>();
+  private final Map<String, ChargeResult> byKey = new HashMap<>();
+  private final List<CardCharge> cardCharges = new ArrayList<>();
+  private int requests;
+
+  /** The next charges answer these, in order. */
+  public ScriptedPaymentGateway thenAnswer(ChargeResult... results) {
+    script.addAll(List.of(results));
+    return this;
+  }
+
+  @Override
+  public synchronized ChargeResult charge(CardCharge charge) {
+    requests++;
+    ChargeResult earlier = byKey.get(charge.idempotencyKey());
+    if (earlier != null) {
+      return earlier;
+    }
+    ChargeResult result =
+        script.isEmpty()
+            ? new ChargeResult.Succeeded("pi_" + charge.idempotencyKey(), charge.amount())
+            : script.removeFirst();
+    if (result instanceof ChargeResult.OutcomeUnknown) {
+      ChargeResult happened =
+          new ChargeResult.Succeeded("pi_" + charge.idempotencyKey(), charge.amount());
+      byKey.put(charge.idempotencyKey(), happened);
+      cardCharges.add(charge);
+      return result;
+    }
+    byKey.put(charge.idempotencyKey(), result);
+    if (result instanceof ChargeResult.Succeeded) {
+      cardCharges.add(charge);
+    }
+    return result;
+  }
+
+  @Override
+  public synchronized ChargeResult find(String orgId, String idempotencyKey) {
+    return byKey.getOrDefault(idempotencyKey, new ChargeResult.NotFound(idempotencyKey));
+  }
+
+  /** Charges that took money from the card. */
+  public synchronized List<CardCharge> cardCharges() {
+    return List.copyOf(cardCharges);
+  }
+
+  /** Every charge request, repeated ones included. */
+  public synchronized int requests() {
+    return requests;
+  }
+}
