@@ -1,0 +1,223 @@
+package com.commcredits.local.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SamTemplateTest {
+
+  private static final SamTemplate TEMPLATE =
+      SamTemplate.read(SamTemplate.locate(Path.of("").toAbsolutePath()));
+
+  @Test
+  void projectTemplate_declaresFourFunctions_eachWithOneSqsEventSourceReportingItemFailures() {
+    // when
+    Map<String, FunctionSpec> functions = TEMPLATE.functions();
+
+    // then
+    assertThat(functions)
+        .containsOnlyKeys(
+            "RateCallsFunction",
+            "CheckBalanceFunction",
+            "AutoRechargeFunction",
+            "SendEmailFunction");
+    assertThat(functions.values())
+        .allSatisfy(
+            function -> {
+              assertThat(function.sqsEventSources()).hasSize(1);
+              assertThat(function.sqsEventSources().get(0).reportBatchItemFailures()).isTrue();
+              assertThat(function.handlerClassName()).startsWith("com.commcredits.");
+            });
+  }
+
+  @Test
+  void rateCallsEventSource_takesBatchSizeAndWindowFromTemplate() {
+    // when
+    SqsEventSource source = TEMPLATE.functions().get("RateCallsFunction").sqsEventSources().get(0);
+
+    // then
+    assertThat(source)
+        .isEqualTo(new SqsEventSource("CallRecords", "CallRecordsQueue", 25, 1, true, true));
+  }
+
+  @Test
+  void eventSourceWithoutBatchSize_defaultsToTen() {
+    // given
+    String yaml =
+        """
+        Resources:
+          Q: { Type: AWS::SQS::Queue }
+          F:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: a.B::handleRequest
+              Events:
+                E: { Type: SQS, Properties: { Queue: !GetAtt Q.Arn } }
+        """;
+
+    // when
+    FunctionSpec function = SamTemplate.parse(yaml).functions().get("F");
+
+    // then
+    assertThat(function.sqsEventSources().get(0).batchSize()).isEqualTo(10);
+    assertThat(function.sqsEventSources().get(0).reportBatchItemFailures()).isFalse();
+    assertThat(function.timeoutSeconds()).isEqualTo(3);
+  }
+
+  @Test
+  void everyConsumedQueue_hasDeadLetterQueue_andVisibilityTimeoutOfAtLeastSixFunctionTimeouts() {
+    TEMPLATE.functions().values().stream()
+        .flatMap(f -> f.sqsEventSources().stream().map(source -> Map.entry(f, source)))
+        .forEach(
+            entry -> {
+              // given
+              QueueSpec queue = TEMPLATE.queues().get(entry.getValue().queueLogicalId());
+
+              // then
+              assertThat(queue.redrivePolicy())
+                  .hasValueSatisfying(
+                      policy -> {
+                        assertThat(policy.maxReceiveCount()).isPositive();
+                        assertThat(TEMPLATE.queues())
+                            .containsKey(policy.deadLetterQueueLogicalId());
+                      });
+              assertThat(queue.visibilityTimeoutSeconds().orElse(30))
+                  .isGreaterThanOrEqualTo(6 * entry.getKey().timeoutSeconds());
+            });
+  }
+
+  @Test
+  void queuesInCreationOrder_putsEachDeadLetterQueueBeforeTheQueueThatRedrivesToIt() {
+    // when
+    var order = TEMPLATE.queuesInCreationOrder().stream().map(QueueSpec::logicalId).toList();
+
+    // then
+    assertThat(order).hasSize(8);
+    assertThat(order.indexOf("CallRecordsDeadLetterQueue"))
+        .isLessThan(order.indexOf("CallRecordsQueue"));
+    assertThat(order.indexOf("NotificationsDeadLetterQueue"))
+        .isLessThan(order.indexOf("NotificationsQueue"));
+    assertThat(TEMPLATE.deadLetterQueues())
+        .hasSize(4)
+        .allMatch(id -> id.endsWith("DeadLetterQueue"));
+  }
+
+  @Test
+  void tables_carryKeySchemaAttributeTypesAndTtl() {
+    // when
+    TableSpec ledger = TEMPLATE.tables().get("LedgerTable");
+
+    // then
+    assertThat(ledger.keySchema())
+        .containsExactly(new KeyElement("pk", "HASH"), new KeyElement("sk", "RANGE"));
+    assertThat(ledger.attributeTypes()).containsEntry("pk", "S").containsEntry("sk", "S");
+    assertThat(ledger.timeToLiveAttribute()).contains("expiresAt");
+    assertThat(TEMPLATE.tables().get("RejectedCallRecordsTable").timeToLiveAttribute()).isEmpty();
+  }
+
+  @Test
+  void functionEnvironment_mergesGlobalsWithTheFunctionsOwnVariables() {
+    // when
+    Map<String, Object> environment = TEMPLATE.functions().get("RateCallsFunction").environment();
+
+    // then
+    assertThat(environment)
+        .containsOnlyKeys(
+            "LEDGER_TABLE",
+            "JAVA_TOOL_OPTIONS",
+            "REJECTED_RECORDS_TABLE",
+            "BALANCE_CHANGES_QUEUE_URL")
+        .containsEntry("LEDGER_TABLE", Map.of("Ref", "LedgerTable"));
+  }
+
+  @Test
+  void shortFormIntrinsics_resolveToParametersConditionsAndResources() {
+    // given
+    IntrinsicResolver resolver =
+        new IntrinsicResolver(
+            TEMPLATE,
+            Map.of("SenderEmail", "billing@example.com"),
+            Map.of("AWS::Region", "us-east-1"),
+            new IntrinsicResolver.Resources() {
+              @Override
+              public Optional<String> ref(String logicalId) {
+                return Optional.of("stack-" + logicalId);
+              }
+
+              @Override
+              public Optional<String> attribute(String logicalId, String attribute) {
+                return Optional.of(logicalId + "#" + attribute);
+              }
+            });
+
+    // then
+    assertThat(resolver.text(Map.of("Ref", "PaymentGateway"))).isEqualTo("simulated");
+    assertThat(resolver.text(Map.of("Ref", "SenderEmail"))).isEqualTo("billing@example.com");
+    assertThat(resolver.condition("UsesStripe")).isFalse();
+    assertThat(resolver.condition("HasAlarmTopic")).isFalse();
+    assertThat(resolver.text(Map.of("Fn::Sub", "/aws/lambda/${RateCallsFunction}-${AWS::Region}")))
+        .isEqualTo("/aws/lambda/stack-RateCallsFunction-us-east-1");
+    assertThat(resolver.text(Map.of("Fn::GetAtt", java.util.List.of("Q", "Arn"))))
+        .isEqualTo("Q#Arn");
+  }
+
+  @Test
+  void parameterWithoutDefault_mustBeOverridden() {
+    // given
+    IntrinsicResolver resolver =
+        new IntrinsicResolver(
+            TEMPLATE,
+            Map.of(),
+            Map.of(),
+            new IntrinsicResolver.Resources() {
+              @Override
+              public Optional<String> ref(String logicalId) {
+                return Optional.empty();
+              }
+
+              @Override
+              public Optional<String> attribute(String logicalId, String attribute) {
+                return Optional.empty();
+              }
+            });
+
+    // then
+    assertThatThrownBy(() -> resolver.text(Map.of("Ref", "SenderEmail")))
+        .hasMessageContaining("SenderEmail has no Default");
+  }
+
+  @Test
+  void allShortTags_parseToLongForms() {
+    // given
+    String yaml =
+        """
+        Conditions:
+          C: !Not [!Equals [!Select [0, !Split [',', 'a,b']], '']]
+        Resources: {}
+        Outputs:
+          O: { Value: !If [C, !Join ['-', [!Ref AWS::Region, !Sub 'x']], !Ref AWS::NoValue] }
+        """;
+
+    // when
+    SamTemplate template = SamTemplate.parse(yaml);
+
+    // then
+    assertThat(template.conditions().get("C"))
+        .isEqualTo(
+            Map.of(
+                "Fn::Not",
+                java.util.List.of(
+                    Map.of(
+                        "Fn::Equals",
+                        java.util.List.of(
+                            Map.of(
+                                "Fn::Select",
+                                java.util.List.of(
+                                    0, Map.of("Fn::Split", java.util.List.of(",", "a,b")))),
+                            "")))));
+  }
+}
