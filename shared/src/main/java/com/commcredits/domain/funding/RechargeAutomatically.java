@@ -67,6 +67,11 @@ public final class RechargeAutomatically {
   }
 
   public Outcome handle(RechargeRequest request, Instant now) {
+    if (request.notBefore().isAfter(now)) {
+      // Queues delay a message by minutes at most; a back-off of hours is a chain of such hops.
+      recharges.publish(request);
+      return new Outcome.NotYetDue(request.attemptId(), request.notBefore());
+    }
     Optional<RechargeAttempt> found = store.attempt(request.orgId(), request.attemptId());
     Optional<BalanceSnapshot> snapshot = store.snapshot(request.orgId());
     if (found.isEmpty() || snapshot.isEmpty()) {

@@ -1,0 +1,188 @@
+package com.commcredits.local.it;
+
+import static com.commcredits.testing.TestCallRecords.aCallRecord;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.commcredits.domain.account.Language;
+import com.commcredits.domain.charging.RejectedCallRecord;
+import com.commcredits.domain.money.Money;
+import com.commcredits.local.LocalAdmin;
+import com.commcredits.local.LocalDeployment;
+import com.commcredits.local.junit.LocalDeploymentExtension;
+import com.commcredits.testing.SqsEvents;
+import com.commcredits.testing.TestContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+/** The rate-calls function through the SDK against the emulators, as deployed by the template. */
+@ExtendWith(LocalDeploymentExtension.class)
+class RateCallsIT {
+
+  private final LocalDeployment deployment;
+  private final LocalAdmin admin;
+  private String org;
+
+  RateCallsIT(LocalDeployment deployment) {
+    this.deployment = deployment;
+    this.admin = new LocalAdmin(deployment);
+  }
+
+  @BeforeEach
+  void openAnOrg() {
+    org = "org-" + UUID.randomUUID().toString().substring(0, 8);
+    admin
+        .administration()
+        .openAccount(
+            org,
+            "Test " + org,
+            Currency.getInstance("USD"),
+            Language.EN,
+            List.of("admin@" + org + ".example"),
+            50,
+            Instant.now());
+    admin.administration().addFunds(org, "initial", Money.of("100", "USD"), Instant.now());
+  }
+
+  @Test
+  void recordSentThreeTimes_isChargedExactlyOnce() {
+    String body = aCallRecord().org(org).usageId(org + "-u1").lasting(125).json();
+    deployment.startEventSources("RateCallsFunction");
+
+    for (int i = 0; i < 3; i++) {
+      send(body);
+    }
+    deployment.awaitQuiescence(Duration.ofSeconds(30));
+
+    assertThat(admin.balance(org)).isEqualTo(Money.of("99.934", "USD"));
+    assertThat(admin.ledger().entries(org)).hasSize(2);
+  }
+
+  @Test
+  void sameUsageIdWithDifferentContent_isRejectedAndKept_notChargedTwice() {
+    var handler = deployment.newHandler("RateCallsFunction");
+    handler.handleRequest(
+        SqsEvents.withBodies(aCallRecord().org(org).usageId(org + "-u1").lasting(60).json()),
+        new TestContext());
+
+    var response =
+        handler.handleRequest(
+            SqsEvents.withBodies(aCallRecord().org(org).usageId(org + "-u1").lasting(900).json()),
+            new TestContext());
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(admin.balance(org)).isEqualTo(Money.of("99.978", "USD"));
+    assertThat(admin.rejected().list(org))
+        .singleElement()
+        .extracting(RejectedCallRecord::reason)
+        .asString()
+        .contains("different call record");
+  }
+
+  @Test
+  void mixedBatch_rejectsOnlyTheBadRecord_withItsReason() {
+    var handler = deployment.newHandler("RateCallsFunction");
+
+    var response =
+        handler.handleRequest(
+            SqsEvents.withBodies(
+                aCallRecord().org(org).usageId(org + "-a").json(),
+                aCallRecord()
+                    .org(org)
+                    .usageId(org + "-b")
+                    .json()
+                    .replace("+12125550123", "555-0123"),
+                aCallRecord().org(org).usageId(org + "-c").json()),
+            new TestContext());
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(admin.ledger().entries(org)).hasSize(3);
+    assertThat(admin.rejected().list(org))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.usageId()).isEqualTo(org + "-b");
+              assertThat(r.reason()).contains("calleeNumber must be an E.164 number");
+              assertThat(r.body()).contains("555-0123");
+            });
+  }
+
+  @Test
+  void concurrentDebitsFromTwoHandlerInstances_loseNoUpdate() throws Exception {
+    var first = deployment.newHandler("RateCallsFunction");
+    var second = deployment.newHandler("RateCallsFunction");
+    var pool = Executors.newFixedThreadPool(2);
+
+    List<Future<SQSBatchResponse>> runs =
+        IntStream.range(0, 40)
+            .mapToObj(
+                i ->
+                    pool.submit(
+                        () ->
+                            (i % 2 == 0 ? first : second)
+                                .handleRequest(
+                                    SqsEvents.withBodies(
+                                        aCallRecord()
+                                            .org(org)
+                                            .usageId(org + "-c" + i)
+                                            .lasting(60)
+                                            .json()),
+                                    new TestContext())))
+            .toList();
+    for (Future<SQSBatchResponse> run : runs) {
+      run.get();
+    }
+    pool.shutdown();
+
+    assertThat(admin.balance(org)).isEqualTo(Money.of("99.12", "USD"));
+    assertThat(admin.balance(org)).isEqualTo(admin.ledgerSum(org));
+  }
+
+  @Test
+  void balance_alwaysEqualsTheSumOfTheLedger() {
+    var handler = deployment.newHandler("RateCallsFunction");
+
+    handler.handleRequest(
+        SqsEvents.withBodies(
+            aCallRecord().org(org).usageId(org + "-1").lasting(3600).json(),
+            aCallRecord().org(org).usageId(org + "-2").to("+442079460123").lasting(61).json(),
+            aCallRecord().org(org).usageId(org + "-1").lasting(3600).json()),
+        new TestContext());
+
+    assertThat(admin.balance(org)).isEqualTo(Money.of("98.61", "USD"));
+    assertThat(admin.balance(org)).isEqualTo(admin.ledgerSum(org));
+  }
+
+  @Test
+  void unknownOrg_isRejected_andKeptUnderThatOrg() {
+    var handler = deployment.newHandler("RateCallsFunction");
+
+    handler.handleRequest(
+        SqsEvents.withBodies(aCallRecord().org("no-such-org").usageId(org + "-x").json()),
+        new TestContext());
+
+    assertThat(admin.rejected().list("no-such-org"))
+        .extracting(RejectedCallRecord::usageId)
+        .contains(org + "-x");
+  }
+
+  private void send(String body) {
+    deployment
+        .sqs()
+        .sendMessage(
+            SendMessageRequest.builder()
+                .queueUrl(deployment.queueUrl("CallRecordsQueue"))
+                .messageBody(body)
+                .build());
+  }
+}
