@@ -17,6 +17,7 @@ public final class Main {
       """
       usage: local/run serve [options]   run the stack until Ctrl-C
              local/run demo  [options]   run the stack, play the demo, exit
+             local/run admin COMMAND     open orgs, add funds, set auto-recharge on a served stack
 
       options:
         --dynamodb-port N      DynamoDB Local's port (serve: 8000, demo: a free one)
@@ -91,6 +92,15 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("admin")) {
+      try {
+        System.exit(AdminCommand.run(List.of(args).subList(1, args.length), System.out));
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        System.err.print(AdminCommand.USAGE);
+        System.exit(2);
+      }
+    }
     if (args.length == 1 && List.of("--help", "-h", "help").contains(args[0])) {
       System.out.print(USAGE);
       System.exit(0);

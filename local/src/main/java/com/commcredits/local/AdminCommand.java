@@ -1,0 +1,196 @@
+package com.commcredits.local;
+
+import com.commcredits.domain.account.Language;
+import com.commcredits.domain.account.OrgAccount;
+import com.commcredits.domain.account.PaymentMethod;
+import com.commcredits.domain.charging.RejectedCallRecord;
+import com.commcredits.domain.ledger.LedgerEntry;
+import com.commcredits.domain.money.Money;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code local/run admin …}: what an org admin does, against a running {@code local/run serve},
+ * through the same domain services and adapters the functions use.
+ */
+final class AdminCommand {
+
+  static final String USAGE =
+      """
+      usage: local/run admin [--dynamodb-port 8000 --sqs-port 9324 --ses-port 8005] COMMAND
+
+        open-org ORG --admin-email ADDRESS [--name NAME] [--currency USD] [--language en|de]
+                     [--licensed-users N]
+        add-funds ORG AMOUNT [--deposit-id ID]
+        set-auto-recharge ORG --amount AMOUNT --trigger AMOUNT [--monthly-cap AMOUNT] [--off]
+        update-card ORG --token TOKEN [--brand Visa] [--last4 4242] [--expires 2030-12]
+        show ORG              balance, services, auto-recharge, ledger
+        rejected [ORG]        rejected call records with their reasons
+      """;
+
+  private AdminCommand() {}
+
+  static int run(List<String> args, PrintStream out) {
+    List<String> rest = new ArrayList<>(args);
+    int[] ports = {8000, 9324, 8005};
+    Map<String, Integer> portFlags = Map.of("--dynamodb-port", 0, "--sqs-port", 1, "--ses-port", 2);
+    while (rest.size() >= 2 && portFlags.containsKey(rest.get(0))) {
+      ports[portFlags.get(rest.remove(0))] = Integer.parseInt(rest.remove(0));
+    }
+    if (rest.isEmpty()) {
+      throw new IllegalArgumentException("no admin command given");
+    }
+    String command = rest.remove(0);
+    List<String> positional = new ArrayList<>();
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i < rest.size(); i++) {
+      String arg = rest.get(i);
+      if (arg.equals("--off")) {
+        options.put("--off", "true");
+      } else if (arg.startsWith("--")) {
+        if (i + 1 >= rest.size()) {
+          throw new IllegalArgumentException(arg + " needs a value");
+        }
+        options.put(arg, rest.get(++i));
+      } else {
+        positional.add(arg);
+      }
+    }
+    LocalDeployment.Options deploymentOptions = LocalDeployment.Options.defaults();
+    try (LocalDeployment deployment =
+        LocalDeployment.start(
+            deploymentOptions, new AttachedEmulators(ports[0], ports[1], ports[2]))) {
+      return execute(new LocalAdmin(deployment), command, positional, options, out);
+    }
+  }
+
+  private static int execute(
+      LocalAdmin admin,
+      String command,
+      List<String> positional,
+      Map<String, String> options,
+      PrintStream out) {
+    Instant now = Instant.now();
+    var administration = admin.administration();
+    switch (command) {
+      case "open-org" -> {
+        String org = first(positional, "ORG");
+        var opened =
+            administration.openAccount(
+                org,
+                options.getOrDefault("--name", org),
+                Currency.getInstance(options.getOrDefault("--currency", "USD")),
+                Language.fromCode(options.getOrDefault("--language", "en")),
+                List.of(required(options, "--admin-email")),
+                Integer.parseInt(options.getOrDefault("--licensed-users", "100")),
+                now);
+        out.println(
+            (opened.created() ? "opened " : "already open: ")
+                + org
+                + "; recommended initial deposit "
+                + opened.recommended().initialDeposit()
+                + ", trigger "
+                + opened.recommended().trigger()
+                + " (seed table, by licensed users)");
+      }
+      case "add-funds" -> {
+        String org = first(positional, "ORG");
+        Money amount = money(admin, org, second(positional, "AMOUNT"));
+        String depositId = options.getOrDefault("--deposit-id", "deposit-" + UUID.randomUUID());
+        out.println(administration.addFunds(org, depositId, amount, now));
+      }
+      case "set-auto-recharge" -> {
+        String org = first(positional, "ORG");
+        String cap = options.get("--monthly-cap");
+        OrgAccount account =
+            administration.setAutoRecharge(
+                org,
+                !options.containsKey("--off"),
+                money(admin, org, required(options, "--amount")),
+                money(admin, org, required(options, "--trigger")),
+                cap == null ? null : money(admin, org, cap),
+                now);
+        out.println(account.autoRecharge());
+      }
+      case "update-card" -> {
+        String org = first(positional, "ORG");
+        PaymentMethod card =
+            new PaymentMethod(
+                required(options, "--token"),
+                options.getOrDefault("--brand", "Visa"),
+                options.getOrDefault("--last4", "4242"),
+                YearMonth.parse(options.getOrDefault("--expires", "2030-12")));
+        out.println(administration.updatePaymentMethod(org, card, now).autoRecharge());
+      }
+      case "show" -> show(admin, first(positional, "ORG"), out);
+      case "rejected" -> {
+        String org = positional.isEmpty() ? null : positional.get(0);
+        for (RejectedCallRecord r : admin.rejected().list(org)) {
+          out.printf(
+              "%s  %s  usage %s: %s%n", r.rejectedAt(), r.messageId(), r.usageId(), r.reason());
+        }
+      }
+      default -> throw new IllegalArgumentException("unknown admin command: " + command);
+    }
+    return 0;
+  }
+
+  private static void show(LocalAdmin admin, String org, PrintStream out) {
+    OrgAccount account =
+        admin
+            .accounts()
+            .find(org)
+            .orElseThrow(() -> new IllegalArgumentException("unknown org " + org));
+    out.printf(
+        "%s (%s): balance %s, services %s, auto-recharge %s%n",
+        account.displayName(),
+        org,
+        account.balance(),
+        account.serviceState(),
+        account.autoRecharge());
+    for (LedgerEntry entry : admin.ledger().entries(org)) {
+      out.printf(
+          "  %s  %-12s %-40s %12s%n", entry.at(), entry.kind(), entry.sourceId(), entry.amount());
+    }
+    out.printf("  ledger sum %s%n", admin.ledgerSum(org));
+  }
+
+  private static Money money(LocalAdmin admin, String org, String amount) {
+    Currency currency =
+        admin
+            .accounts()
+            .find(org)
+            .map(OrgAccount::currency)
+            .orElseThrow(() -> new IllegalArgumentException("unknown org " + org));
+    return Money.of(amount, currency.getCurrencyCode());
+  }
+
+  private static String first(List<String> positional, String name) {
+    if (positional.isEmpty()) {
+      throw new IllegalArgumentException(name + " is required");
+    }
+    return positional.get(0);
+  }
+
+  private static String second(List<String> positional, String name) {
+    if (positional.size() < 2) {
+      throw new IllegalArgumentException(name + " is required");
+    }
+    return positional.get(1);
+  }
+
+  private static String required(Map<String, String> options, String flag) {
+    String value = options.get(flag);
+    if (value == null) {
+      throw new IllegalArgumentException(flag + " is required");
+    }
+    return value;
+  }
+}
