@@ -3,6 +3,7 @@ package com.commcredits.testing;
 import com.commcredits.domain.account.Accounts;
 import com.commcredits.domain.account.AutoRecharge;
 import com.commcredits.domain.account.OrgAccount;
+import com.commcredits.domain.licences.OrgLicences;
 import com.commcredits.domain.money.Money;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,13 @@ public final class InMemoryAccounts implements Accounts {
   @Override
   public boolean open(OrgAccount account) {
     return accounts.putIfAbsent(account.orgId(), account) == null;
+  }
+
+  @Override
+  public boolean updateLicences(String orgId, OrgLicences licences) {
+    boolean exists = accounts.containsKey(orgId);
+    update(orgId, account -> TestAccounts.withLicences(account, licences));
+    return exists;
   }
 
   @Override

@@ -6,8 +6,11 @@ import com.commcredits.domain.ledger.DebitOutcome;
 import com.commcredits.domain.ledger.EntryKind;
 import com.commcredits.domain.ledger.Ledger;
 import com.commcredits.domain.ledger.LedgerEntry;
+import com.commcredits.domain.licences.PoolDraw;
+import com.commcredits.domain.licences.PoolUsage;
 import com.commcredits.domain.rating.CallCharge;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +24,9 @@ public final class InMemoryLedger implements Ledger {
   private final InMemoryAccounts accounts;
   private final Map<String, Claim> claims = new HashMap<>();
   private final Map<String, LedgerEntry> entries = new HashMap<>();
+  private final Map<String, Long> poolMinutes = new HashMap<>();
+  private int poolReads;
+  private Runnable beforeNextPoolRead = () -> {};
 
   public InMemoryLedger(InMemoryAccounts accounts) {
     this.accounts = accounts;
@@ -37,6 +43,15 @@ public final class InMemoryLedger implements Ledger {
     if (accounts.find(charge.orgId()).isEmpty()) {
       return new DebitOutcome.UnknownAccount(charge.orgId());
     }
+    if (charge.poolDraw().isPresent()) {
+      PoolDraw draw = charge.poolDraw().get();
+      String key = poolKey(charge.orgId(), draw.month(), draw.poolId());
+      long used = poolMinutes.getOrDefault(key, 0L);
+      if (used + draw.minutes() > draw.poolSize()) {
+        return new DebitOutcome.PoolUsageChanged(charge.usageId(), draw.poolId());
+      }
+      poolMinutes.put(key, used + draw.minutes());
+    }
     LedgerEntry entry =
         new LedgerEntry(
             charge.orgId(),
@@ -48,6 +63,41 @@ public final class InMemoryLedger implements Ledger {
     claims.put(charge.usageId(), new Claim(charge.orgId(), charge.call().fingerprint()));
     apply(entry);
     return new DebitOutcome.Debited(entry);
+  }
+
+  @Override
+  public synchronized PoolUsage poolUsage(String orgId, YearMonth month) {
+    poolReads++;
+    Map<String, Long> used = new HashMap<>();
+    String prefix = poolKey(orgId, month, "");
+    poolMinutes.forEach(
+        (key, minutes) -> {
+          if (key.startsWith(prefix)) {
+            used.put(key.substring(prefix.length()), minutes);
+          }
+        });
+    PoolUsage usage = new PoolUsage(orgId, month, used);
+    beforeNextPoolRead.run();
+    beforeNextPoolRead = () -> {};
+    return usage;
+  }
+
+  /** How often pool usage was read. */
+  public synchronized int poolReads() {
+    return poolReads;
+  }
+
+  /**
+   * Runs {@code action} once, after the next pool usage is read and before its caller debits: to
+   * play a concurrent call that draws the same pool in between.
+   */
+  public synchronized void afterNextPoolRead(Runnable action) {
+    beforeNextPoolRead = action;
+  }
+
+  /** Adds minutes to a pool directly, as a concurrent call's debit would. */
+  public synchronized void drawPool(String orgId, YearMonth month, String poolId, long minutes) {
+    poolMinutes.merge(poolKey(orgId, month, poolId), minutes, Long::sum);
   }
 
   @Override
@@ -76,6 +126,10 @@ public final class InMemoryLedger implements Ledger {
   private void apply(LedgerEntry entry) {
     entries.put(key(entry), entry);
     accounts.addToBalance(entry.orgId(), entry.amount());
+  }
+
+  private static String poolKey(String orgId, YearMonth month, String poolId) {
+    return orgId + "/" + month + "/" + poolId;
   }
 
   private static String key(LedgerEntry entry) {

@@ -5,6 +5,7 @@ import com.commcredits.domain.account.Language;
 import com.commcredits.domain.account.OrgAccount;
 import com.commcredits.domain.account.PaymentMethod;
 import com.commcredits.domain.account.ServiceState;
+import com.commcredits.domain.licences.OrgLicences;
 import com.commcredits.domain.money.Money;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -35,7 +36,8 @@ public final class TestAccounts {
         List.of("admin@" + orgId + ".example"),
         100,
         AutoRecharge.off(Money.of("1000", currency), Money.of("200", currency)),
-        OPENED);
+        OPENED,
+        OrgLicences.NONE);
   }
 
   public static PaymentMethod aVisa(String token) {
@@ -53,7 +55,8 @@ public final class TestAccounts {
         account.adminEmails(),
         account.licensedUsers(),
         account.autoRecharge(),
-        account.createdAt());
+        account.createdAt(),
+        account.licences());
   }
 
   public static OrgAccount withAutoRecharge(OrgAccount account, AutoRecharge autoRecharge) {
@@ -67,7 +70,8 @@ public final class TestAccounts {
         account.adminEmails(),
         account.licensedUsers(),
         autoRecharge,
-        account.createdAt());
+        account.createdAt(),
+        account.licences());
   }
 
   public static OrgAccount withServiceState(OrgAccount account, ServiceState state) {
@@ -81,7 +85,23 @@ public final class TestAccounts {
         account.adminEmails(),
         account.licensedUsers(),
         account.autoRecharge(),
-        account.createdAt());
+        account.createdAt(),
+        account.licences());
+  }
+
+  public static OrgAccount withLicences(OrgAccount account, OrgLicences licences) {
+    return new OrgAccount(
+        account.orgId(),
+        account.displayName(),
+        account.currency(),
+        account.balance(),
+        account.serviceState(),
+        account.language(),
+        account.adminEmails(),
+        account.licensedUsers(),
+        account.autoRecharge(),
+        account.createdAt(),
+        licences);
   }
 
   /** A USD org recharging 100 when below 20, with the given card token. */

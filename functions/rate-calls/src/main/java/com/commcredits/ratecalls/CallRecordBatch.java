@@ -101,7 +101,13 @@ final class CallRecordBatch {
           "amount",
           charged.charge().amount().toString(),
           "rateRef",
-          charged.charge().rateRef());
+          charged.charge().rateRef(),
+          "capability",
+          charged.charge().capability(),
+          "poolMinutes",
+          Long.toString(charged.charge().poolMinutes()),
+          "premium",
+          Boolean.toString(charged.charge().premium()));
       return Optional.of(call.orgId());
     }
     if (outcome instanceof CallRecordOutcome.AlreadyCharged) {

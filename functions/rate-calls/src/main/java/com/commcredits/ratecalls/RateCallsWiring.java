@@ -9,18 +9,14 @@ import com.commcredits.adapters.json.BalanceChangedJson;
 import com.commcredits.adapters.json.CallRecordJson;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.lambda.StructuredLog;
+import com.commcredits.adapters.ratecards.RateCardFiles;
 import com.commcredits.adapters.sqs.SqsBalanceChangedPublisher;
 import com.commcredits.domain.charging.ChargeCallRecords;
 import com.commcredits.domain.rating.CallRater;
-import com.commcredits.domain.rating.PerMinuteRateCard;
-import com.commcredits.domain.rating.RateCardsByCurrency;
+import com.commcredits.domain.rating.RateCardRater;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Currency;
-import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -39,7 +35,7 @@ final class RateCallsWiring {
         new CallRecordJson(mapper),
         new ChargeCallRecords(
             new DynamoDbAccounts(dynamoDb, ledgerTable),
-            sampleRateCards(),
+            rateCards(environment),
             new DynamoDbLedger(dynamoDb, ledgerTable)),
         new DynamoDbRejectedCallRecords(dynamoDb, environment.require("REJECTED_RECORDS_TABLE")),
         new SqsBalanceChangedPublisher(
@@ -48,25 +44,16 @@ final class RateCallsWiring {
         StructuredLog.forComponent("rate-calls", environment.optional("LOG_LEVEL").orElse(null)));
   }
 
-  static CallRater sampleRateCards() {
-    return new RateCardsByCurrency(
-        Map.of(
-            Currency.getInstance("USD"), card("USD"),
-            Currency.getInstance("EUR"), card("EUR")));
-  }
-
-  private static CallRater card(String currency) {
-    String resource = "/rate-cards/" + currency + ".csv";
-    try (InputStream in = RateCallsWiring.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("rate card " + resource + " is not packaged");
-      }
-      return PerMinuteRateCard.parse(
-          "sample-" + currency.toLowerCase(java.util.Locale.ROOT) + "@1",
-          Currency.getInstance(currency),
-          new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+  /**
+   * The operator's cards from {@code RATE_CARDS_DIR} (a layer), or else the packaged samples. An
+   * invalid card fails the cold start with every problem by file and line.
+   */
+  static CallRater rateCards(LambdaEnvironment environment) {
+    return new RateCardRater(
+        environment
+            .optional("RATE_CARDS_DIR")
+            .filter(dir -> !dir.isBlank())
+            .map(dir -> RateCardFiles.fromDirectory(Path.of(dir)))
+            .orElseGet(RateCardFiles::packaged));
   }
 }

@@ -6,9 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.commcredits.adapters.json.CallRecordJson;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.lambda.StructuredLog;
+import com.commcredits.adapters.ratecards.RateCardFiles;
 import com.commcredits.domain.charging.ChargeCallRecords;
 import com.commcredits.domain.charging.RejectedCallRecord;
 import com.commcredits.domain.money.Money;
+import com.commcredits.domain.rating.RateCardRater;
 import com.commcredits.testing.InMemoryAccounts;
 import com.commcredits.testing.InMemoryLedger;
 import com.commcredits.testing.InMemoryRejectedCallRecords;
@@ -43,7 +45,8 @@ class RateCallsHandlerTest {
         new RateCallsHandler(
             new CallRecordBatch(
                 new CallRecordJson(Json.mapper()),
-                new ChargeCallRecords(accounts, RateCallsWiring.sampleRateCards(), ledger),
+                new ChargeCallRecords(
+                    accounts, new RateCardRater(RateCardFiles.packaged()), ledger),
                 rejected,
                 balanceChanges,
                 clock,

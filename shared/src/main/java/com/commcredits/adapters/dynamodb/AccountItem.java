@@ -37,6 +37,7 @@ final class AccountItem {
     item.put("adminEmails", Attr.strings(account.adminEmails()));
     item.put("licensedUsers", n(account.licensedUsers()));
     item.put("createdAt", s(account.createdAt().toString()));
+    item.put(LicencesItem.ATTRIBUTE, LicencesItem.toAttribute(account.licences()));
     AutoRecharge recharge = account.autoRecharge();
     item.put("autoRechargeEnabled", bool(recharge.enabled()));
     item.put("rechargeAmountMicros", n(recharge.amount().micros()));
@@ -80,6 +81,7 @@ final class AccountItem {
             new Money(currency, Attr.number(item, "rechargeTriggerMicros", 0)),
             card,
             Attr.string(item, "rechargePausedReason")),
-        Instant.parse(Attr.string(item, "createdAt")));
+        Instant.parse(Attr.string(item, "createdAt")),
+        LicencesItem.fromItem(item));
   }
 }

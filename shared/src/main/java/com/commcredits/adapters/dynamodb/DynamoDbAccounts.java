@@ -4,6 +4,7 @@ import com.commcredits.domain.account.Accounts;
 import com.commcredits.domain.account.AutoRecharge;
 import com.commcredits.domain.account.OrgAccount;
 import com.commcredits.domain.account.PaymentMethod;
+import com.commcredits.domain.licences.OrgLicences;
 import com.commcredits.domain.money.Money;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +61,14 @@ public final class DynamoDbAccounts implements Accounts {
     } catch (ConditionalCheckFailedException exists) {
       return false;
     }
+  }
+
+  @Override
+  public boolean updateLicences(String orgId, OrgLicences licences) {
+    return update(
+        orgId,
+        "SET " + LicencesItem.ATTRIBUTE + " = :licences",
+        new HashMap<>(Map.of(":licences", LicencesItem.toAttribute(licences))));
   }
 
   @Override

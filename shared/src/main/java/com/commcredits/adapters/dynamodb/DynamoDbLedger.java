@@ -11,9 +11,12 @@ import com.commcredits.domain.ledger.DebitOutcome;
 import com.commcredits.domain.ledger.EntryKind;
 import com.commcredits.domain.ledger.Ledger;
 import com.commcredits.domain.ledger.LedgerEntry;
+import com.commcredits.domain.licences.PoolDraw;
+import com.commcredits.domain.licences.PoolUsage;
 import com.commcredits.domain.money.Money;
 import com.commcredits.domain.rating.CallCharge;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -40,6 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DynamoDbLedger implements Ledger {
 
   private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+  private static final String MINUTES_USED = "minutesUsed";
 
   private final DynamoDbClient dynamoDb;
   private final String tableName;
@@ -72,9 +76,11 @@ public final class DynamoDbLedger implements Ledger {
       dynamoDb.transactWriteItems(
           TransactWriteItemsRequest.builder()
               .transactItems(
-                  putIfAbsent(tableName, claim, ReturnValuesOnConditionCheckFailure.ALL_OLD),
-                  putIfAbsent(tableName, entryItem, ReturnValuesOnConditionCheckFailure.NONE),
-                  addToBalance(entry))
+                  withPoolDraw(
+                      charge,
+                      putIfAbsent(tableName, claim, ReturnValuesOnConditionCheckFailure.ALL_OLD),
+                      putIfAbsent(tableName, entryItem, ReturnValuesOnConditionCheckFailure.NONE),
+                      addToBalance(entry)))
               .build());
       return new DebitOutcome.Debited(entry);
     } catch (TransactionCanceledException cancelled) {
@@ -88,8 +94,73 @@ public final class DynamoDbLedger implements Ledger {
       if (failed(reasons, 2)) {
         return new DebitOutcome.UnknownAccount(call.orgId());
       }
+      if (charge.poolDraw().isPresent() && failed(reasons, 3)) {
+        return new DebitOutcome.PoolUsageChanged(call.usageId(), charge.poolDraw().get().poolId());
+      }
       throw cancelled;
     }
+  }
+
+  @Override
+  public PoolUsage poolUsage(String orgId, YearMonth month) {
+    Map<String, Long> used = new HashMap<>();
+    String prefix = LedgerKeys.poolPrefix(month);
+    Map<String, AttributeValue> startKey = null;
+    do {
+      var page =
+          dynamoDb.query(
+              QueryRequest.builder()
+                  .tableName(tableName)
+                  .keyConditionExpression("pk = :pk AND begins_with(sk, :pools)")
+                  .expressionAttributeValues(
+                      Map.of(":pk", s(LedgerKeys.org(orgId)), ":pools", s(prefix)))
+                  .consistentRead(true)
+                  .exclusiveStartKey(startKey)
+                  .build());
+      page.items()
+          .forEach(
+              item ->
+                  used.put(
+                      Attr.string(item, LedgerKeys.SK).substring(prefix.length()),
+                      Attr.number(item, MINUTES_USED, 0)));
+      startKey = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+    } while (startKey != null);
+    return new PoolUsage(orgId, month, used);
+  }
+
+  /**
+   * The debit's writes, and with a pool draw a fourth: add the minutes to the month's pool only if
+   * the pool then stays within its size, so two calls cannot both take its last minutes.
+   */
+  private TransactWriteItem[] withPoolDraw(CallCharge charge, TransactWriteItem... writes) {
+    if (charge.poolDraw().isEmpty()) {
+      return writes;
+    }
+    PoolDraw draw = charge.poolDraw().get();
+    TransactWriteItem[] all = java.util.Arrays.copyOf(writes, writes.length + 1);
+    all[writes.length] =
+        TransactWriteItem.builder()
+            .update(
+                Update.builder()
+                    .tableName(tableName)
+                    .key(LedgerKeys.pool(charge.orgId(), draw.month(), draw.poolId()))
+                    .updateExpression(
+                        "ADD #used :minutes SET #size = :size, #capability = :capability")
+                    .conditionExpression("attribute_not_exists(#used) OR #used <= :limit")
+                    .expressionAttributeNames(
+                        Map.of(
+                            "#used", MINUTES_USED,
+                            "#size", "poolSize",
+                            "#capability", "capability"))
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":minutes", n(draw.minutes()),
+                            ":size", n(draw.poolSize()),
+                            ":capability", s(draw.capability()),
+                            ":limit", n(draw.poolSize() - draw.minutes())))
+                    .build())
+            .build();
+    return all;
   }
 
   @Override
@@ -237,6 +308,16 @@ public final class DynamoDbLedger implements Ledger {
     item.put("destinationCountry", s(charge.destinationCountry()));
     item.put("international", bool(charge.international()));
     item.put("capability", s(charge.capability()));
+    item.put("destinationKind", s(charge.destinationKind().name()));
+    item.put("premium", bool(charge.premium()));
+    charge
+        .poolDraw()
+        .ifPresent(
+            draw -> {
+              item.put("poolId", s(draw.poolId()));
+              item.put("poolMonth", s(draw.month().toString()));
+              item.put("poolMinutes", n(draw.minutes()));
+            });
     return item;
   }
 

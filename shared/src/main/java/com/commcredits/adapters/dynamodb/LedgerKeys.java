@@ -1,5 +1,6 @@
 package com.commcredits.adapters.dynamodb;
 
+import java.time.YearMonth;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -11,9 +12,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <tr><td>account</td><td>{@code ORG#<orgId>}</td><td>{@code ACCOUNT}</td></tr>
  *   <tr><td>ledger entry</td><td>{@code ORG#<orgId>}</td><td>{@code ENTRY#<kind>#<sourceId>}</td></tr>
  *   <tr><td>usage claim</td><td>{@code USAGE#<usageId>}</td><td>{@code CLAIM}</td></tr>
+ *   <tr><td>pool usage</td><td>{@code ORG#<orgId>}</td><td>{@code POOL#<yyyy-MM>#<poolId>}</td></tr>
  * </table>
  *
- * A usage claim makes a usage id chargeable once across all orgs.
+ * A usage claim makes a usage id chargeable once across all orgs. Pool usage is kept per month
+ * (UTC), so a month's pools are one query and a new month starts at zero.
  */
 final class LedgerKeys {
 
@@ -34,6 +37,14 @@ final class LedgerKeys {
 
   static Map<String, AttributeValue> entry(String orgId, String entryId) {
     return key(org(orgId), ENTRY_PREFIX + entryId);
+  }
+
+  static String poolPrefix(YearMonth month) {
+    return "POOL#" + month + "#";
+  }
+
+  static Map<String, AttributeValue> pool(String orgId, YearMonth month, String poolId) {
+    return key(org(orgId), poolPrefix(month) + poolId);
   }
 
   static Map<String, AttributeValue> usageClaim(String usageId) {

@@ -1,5 +1,6 @@
 package com.commcredits.domain.account;
 
+import com.commcredits.domain.licences.OrgLicences;
 import com.commcredits.domain.money.Money;
 import java.util.Optional;
 
@@ -14,6 +15,14 @@ public interface Accounts {
    * @return false if an account with that org id exists already (it is left as it was)
    */
   boolean open(OrgAccount account);
+
+  /**
+   * Replaces the licences the org holds (per-user audio conferencing, calling plans); pool usage
+   * already drawn this month stays.
+   *
+   * @return false if there is no such account
+   */
+  boolean updateLicences(String orgId, OrgLicences licences);
 
   /**
    * Replaces the org's auto-recharge setting; the balance and the funding state stay as they are.

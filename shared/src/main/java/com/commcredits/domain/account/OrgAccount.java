@@ -1,5 +1,6 @@
 package com.commcredits.domain.account;
 
+import com.commcredits.domain.licences.OrgLicences;
 import com.commcredits.domain.money.Money;
 import java.time.Instant;
 import java.util.Currency;
@@ -12,6 +13,8 @@ import java.util.Objects;
  * @param balance the sum of all the org's ledger entries, in the account's currency
  * @param adminEmails where billing emails go; at least one
  * @param licensedUsers users with a licence, for the recommended deposit and trigger
+ * @param licences what the org's licences include before credits pay ({@link OrgLicences#NONE}:
+ *     pay-per-minute conferencing, no calling plans)
  */
 public record OrgAccount(
     String orgId,
@@ -23,7 +26,8 @@ public record OrgAccount(
     List<String> adminEmails,
     int licensedUsers,
     AutoRecharge autoRecharge,
-    Instant createdAt) {
+    Instant createdAt,
+    OrgLicences licences) {
 
   public OrgAccount {
     Objects.requireNonNull(orgId, "orgId");
@@ -43,6 +47,7 @@ public record OrgAccount(
     if (licensedUsers < 0) {
       throw new IllegalArgumentException("licensedUsers must not be negative");
     }
+    Objects.requireNonNull(licences, "licences");
   }
 
   /** Toll-free numbers and dial-out need credit: they work only while the balance is positive. */

@@ -12,6 +12,7 @@ import com.commcredits.domain.ledger.Credit;
 import com.commcredits.domain.ledger.CreditOutcome;
 import com.commcredits.domain.ledger.EntryKind;
 import com.commcredits.domain.ledger.Ledger;
+import com.commcredits.domain.licences.OrgLicences;
 import com.commcredits.domain.money.Money;
 import java.time.Instant;
 import java.util.Currency;
@@ -64,9 +65,22 @@ public final class AccountAdministration {
             adminEmails,
             licensedUsers,
             AutoRecharge.off(deposit, trigger),
-            now);
+            now,
+            OrgLicences.NONE);
     boolean created = accounts.open(account);
     return new Opened(created ? account : accounts.find(orgId).orElseThrow(), recommended, created);
+  }
+
+  /**
+   * Assigns the org's licences: per-user audio conferencing and calling plans, whose minute pools
+   * pay for calls before credits do.
+   *
+   * @throws IllegalArgumentException if the org is unknown
+   */
+  public void setLicences(String orgId, OrgLicences licences) {
+    if (!accounts.updateLicences(orgId, licences)) {
+      throw new IllegalArgumentException("unknown org '" + orgId + "'");
+    }
   }
 
   /** A one-time deposit or funds added by hand; {@code depositId} makes it count once. */

@@ -167,7 +167,7 @@ public record CallRecord(
   }
 
   /** Phone numbers are personal data: reasons show only enough to find the record. */
-  static String masked(String number) {
+  public static String masked(String number) {
     if (number == null) {
       return "nothing";
     }

@@ -12,6 +12,12 @@ public sealed interface DebitOutcome {
   /** The usage id was charged before for a different call record; nothing changed. */
   record UsageIdConflict(String usageId, String chargedOrgId) implements DebitOutcome {}
 
+  /**
+   * Another call drew the pool first: the charge's split is stale. Nothing changed; re-read the
+   * usage and rate again.
+   */
+  record PoolUsageChanged(String usageId, String poolId) implements DebitOutcome {}
+
   /** No account exists for the org. */
   record UnknownAccount(String orgId) implements DebitOutcome {}
 }

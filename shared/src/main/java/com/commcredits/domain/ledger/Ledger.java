@@ -1,7 +1,9 @@
 package com.commcredits.domain.ledger;
 
+import com.commcredits.domain.licences.PoolUsage;
 import com.commcredits.domain.rating.CallCharge;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -10,8 +12,15 @@ import java.util.List;
  */
 public interface Ledger {
 
-  /** Debits a rated call from the org's credits, at most once per usage id. */
+  /**
+   * Debits a rated call from the org's credits, at most once per usage id, and adds the minutes it
+   * draws from a licence pool in the same atomic write. The draw is refused, and nothing written
+   * ({@link DebitOutcome.PoolUsageChanged}), if it would take the pool past its size.
+   */
   DebitOutcome debit(CallCharge charge, Instant at);
+
+  /** The minutes the org has drawn from each of its pools in the month (UTC). */
+  PoolUsage poolUsage(String orgId, YearMonth month);
 
   /** Adds funds, at most once per kind and source id. */
   CreditOutcome credit(Credit credit);

@@ -3,12 +3,12 @@ package com.commcredits.domain.charging;
 import static com.commcredits.testing.TestCallRecords.aCallRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.commcredits.adapters.ratecards.RateCardFiles;
 import com.commcredits.domain.money.Money;
-import com.commcredits.domain.rating.PerMinuteRateCard;
+import com.commcredits.domain.rating.RateCardRater;
 import com.commcredits.testing.InMemoryAccounts;
 import com.commcredits.testing.InMemoryLedger;
 import com.commcredits.testing.TestAccounts;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.Currency;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,12 +24,7 @@ class ChargeCallRecordsTest {
 
   @BeforeEach
   void setUp() {
-    var card =
-        PerMinuteRateCard.parse(
-            "test@1",
-            Currency.getInstance("USD"),
-            new StringReader("conf_out,US,0.022\nconf_out,*,0.25\n"));
-    charging = new ChargeCallRecords(accounts, card, ledger);
+    charging = new ChargeCallRecords(accounts, new RateCardRater(RateCardFiles.packaged()), ledger);
     accounts.open(TestAccounts.anAccount("acme"));
   }
 
@@ -76,11 +71,11 @@ class ChargeCallRecordsTest {
   }
 
   @Test
-  void internationalDestination_usesTheFallbackRate() {
+  void internationalDestination_isPricedByItsCountry() {
     var outcome = charging.charge(aCallRecord().to("+442079460123").lasting(60).build(), NOW);
 
     var charge = ((CallRecordOutcome.Charged) outcome).charge();
-    assertThat(charge.amount()).isEqualTo(Money.of("0.25", "USD"));
+    assertThat(charge.amount()).isEqualTo(Money.of("0.035", "USD"));
     assertThat(charge.destinationCountry()).isEqualTo("GB");
     assertThat(charge.international()).isTrue();
   }
