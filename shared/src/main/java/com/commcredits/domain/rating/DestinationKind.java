@@ -3,21 +3,21 @@ package com.commcredits.domain.rating;
 import java.util.List;
 
 /**
- * What kind of number a call reached, as libphonenumber tells it, and which rates of a prefix may
- * price it, most specific first.
+ * What kind of number a call reached, as libphonenumber tells it, and which kinds of rate may price
+ * it, in order: a rate for the number's own kind beats a rate for any kind.
  */
 public enum DestinationKind {
-  FIXED(List.of(NumberKind.FIXED, NumberKind.ANY, NumberKind.PREMIUM)),
-  MOBILE(List.of(NumberKind.MOBILE, NumberKind.ANY, NumberKind.PREMIUM)),
+  FIXED(List.of(NumberKind.FIXED, NumberKind.ANY)),
+  MOBILE(List.of(NumberKind.MOBILE, NumberKind.ANY)),
   /** Where the numbering plan cannot tell (the US, Canada): priced as fixed. */
-  FIXED_OR_MOBILE(List.of(NumberKind.FIXED, NumberKind.ANY, NumberKind.PREMIUM)),
-  TOLL_FREE(List.of(NumberKind.TOLL_FREE, NumberKind.ANY, NumberKind.PREMIUM)),
+  FIXED_OR_MOBILE(List.of(NumberKind.FIXED, NumberKind.ANY)),
+  TOLL_FREE(List.of(NumberKind.TOLL_FREE, NumberKind.ANY)),
   /** Emergency services: never charged, never drawn from a pool. */
   EMERGENCY(List.of()),
   /** Never priced by an ordinary rate: only a premium rate may price it, or the call is refused. */
   PREMIUM_RATE(List.of(NumberKind.PREMIUM)),
   /** Shared-cost, VoIP, personal, UAN, pager and voicemail numbers. */
-  OTHER(List.of(NumberKind.ANY, NumberKind.PREMIUM));
+  OTHER(List.of(NumberKind.ANY));
 
   private final NumberKind[] rateKinds;
 

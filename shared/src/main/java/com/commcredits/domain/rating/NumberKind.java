@@ -4,9 +4,8 @@ import java.util.Arrays;
 
 /**
  * Which numbers a rate applies to within its prefix, as libphonenumber classifies them. {@code ANY}
- * applies to every number of the prefix except premium-rate ones; {@code PREMIUM} rates apply to
- * numbers libphonenumber calls premium-rate and to every number of their prefix, so an operator can
- * flag a premium range that the numbering metadata does not know.
+ * applies to every number of the prefix except premium-rate ones, which only {@code PREMIUM} rates
+ * price: a premium-rate number is never charged at an ordinary rate.
  */
 public enum NumberKind {
   ANY("any"),

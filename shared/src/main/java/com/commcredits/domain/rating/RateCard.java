@@ -12,9 +12,10 @@ import java.util.Optional;
 
 /**
  * A rate card: the prices of one currency, by rate class and destination prefix, with dates from
- * which they apply. The rate for a call is the one with the longest prefix of the number that has a
- * rate of a kind that fits the number (mobile before any, see {@link DestinationKind}) in effect at
- * the call's start. Lookup walks a digit trie: at most 15 steps, no allocation.
+ * which they apply. A call's rate is a rate for the number's own kind if the card has one in effect
+ * at the call's start on some prefix of the number, else a rate for any kind; among those, the
+ * longest prefix wins (see {@link #find}). Lookup walks a digit trie: at most 15 steps per kind, no
+ * allocation.
  *
  * @param cardId names the card in every charge it prices, e.g. {@code sample-usd}
  * @param version the card's version, recorded with every charge, e.g. {@code 2026.1}
@@ -76,26 +77,35 @@ public final class RateCard {
     return cardId + "@" + version;
   }
 
-  /** The rate that prices a call of this class to this destination starting at {@code at}. */
+  /**
+   * The rate that prices a call of this class to this destination starting at {@code at}: of the
+   * rate kinds that fit the number (its own kind first, then any), the first that has a rate in
+   * effect on some prefix of the number, and of that kind the rate of the longest prefix.
+   */
   public Optional<Rate> find(RateClass rateClass, Destination destination, Instant at) {
-    Node node = roots.get(rateClass);
-    if (node == null) {
+    Node root = roots.get(rateClass);
+    if (root == null) {
       return Optional.empty();
     }
-    NumberKind[] kinds = destination.kind().rateKinds();
     String digits = destination.digits();
-    Rate best = node.inEffect(kinds, at);
-    for (int i = 0; i < digits.length(); i++) {
-      node = node.children == null ? null : node.children[digits.charAt(i) - '0'];
-      if (node == null) {
-        break;
+    for (NumberKind kind : destination.kind().rateKinds()) {
+      Node node = root;
+      Rate best = node.inEffect(kind, at);
+      for (int i = 0; i < digits.length() && node.children != null; i++) {
+        node = node.children[digits.charAt(i) - '0'];
+        if (node == null) {
+          break;
+        }
+        Rate found = node.inEffect(kind, at);
+        if (found != null) {
+          best = found;
+        }
       }
-      Rate found = node.inEffect(kinds, at);
-      if (found != null) {
-        best = found;
+      if (best != null) {
+        return Optional.of(best);
       }
     }
-    return Optional.ofNullable(best);
+    return Optional.empty();
   }
 
   private static final class Node {
@@ -151,14 +161,12 @@ public final class RateCard {
       }
     }
 
-    Rate inEffect(NumberKind[] kinds, Instant at) {
-      for (NumberKind kind : kinds) {
-        Rate[] rates = byKind[kind.ordinal()];
-        if (rates != null) {
-          for (int i = rates.length - 1; i >= 0; i--) {
-            if (!rates[i].effectiveFrom().isAfter(at)) {
-              return rates[i];
-            }
+    Rate inEffect(NumberKind kind, Instant at) {
+      Rate[] rates = byKind[kind.ordinal()];
+      if (rates != null) {
+        for (int i = rates.length - 1; i >= 0; i--) {
+          if (!rates[i].effectiveFrom().isAfter(at)) {
+            return rates[i];
           }
         }
       }

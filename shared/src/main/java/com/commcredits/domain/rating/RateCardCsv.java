@@ -219,18 +219,19 @@ public final class RateCardCsv {
   }
 
   private static Money money(String column, String text, Currency currency) {
+    Money amount;
     try {
-      Money amount = Money.of(new BigDecimal(text.strip()), currency);
-      if (amount.isNegative()) {
-        throw new IllegalArgumentException(column + " must not be negative, got " + text.strip());
-      }
-      return amount;
+      amount = Money.of(new BigDecimal(text.strip()), currency);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           column + " must be a decimal amount such as 0.025, got '" + text.strip() + "'");
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(column + ": " + e.getMessage());
     }
+    if (amount.isNegative()) {
+      throw new IllegalArgumentException(column + " must not be negative, got " + text.strip());
+    }
+    return amount;
   }
 
   private static int seconds(String column, String text) {

@@ -17,8 +17,9 @@ import java.util.Optional;
  * <ol>
  *   <li>Emergency numbers are never charged.
  *   <li>Toll dial-in is included for orgs with per-user audio conferencing licences.
- *   <li>The rate is the card's longest-prefix match for the number's kind in effect at the call's
- *       start. Premium-rate numbers only match premium rates; a card without one refuses them.
+ *   <li>The rate is the card's longest-prefix match for the number's kind (else for any kind) in
+ *       effect at the call's start. Premium-rate numbers only match premium rates; a card without
+ *       one refuses them.
  *   <li>A matching pool (meeting dial-out to Zone A; a calling plan's domestic or international
  *       pool for the user's country) covers whole started minutes while it lasts; credits pay the
  *       rest, in the rate's following increments, with the connection fee.
@@ -94,8 +95,7 @@ public final class RateCardRater implements CallRater {
     if (rate == null) {
       return new RatingOutcome.Unratable(noRate(card, rateClass, destination, call));
     }
-    boolean premium =
-        destination.kind() == DestinationKind.PREMIUM_RATE || rate.kind() == NumberKind.PREMIUM;
+    boolean premium = rate.kind() == NumberKind.PREMIUM;
     if (rate.action() == Rate.Action.REJECT) {
       return new RatingOutcome.Unratable(
           (premium ? "premium-rate destination " : "destination ")
