@@ -26,7 +26,7 @@ public final class InMemoryLedger implements Ledger {
   private final Map<String, LedgerEntry> entries = new HashMap<>();
   private final Map<String, Long> poolMinutes = new HashMap<>();
   private int poolReads;
-  private Runnable beforeNextPoolRead = () -> {};
+  private Runnable afterPoolRead = () -> {};
 
   public InMemoryLedger(InMemoryAccounts accounts) {
     this.accounts = accounts;
@@ -77,8 +77,7 @@ public final class InMemoryLedger implements Ledger {
           }
         });
     PoolUsage usage = new PoolUsage(orgId, month, used);
-    beforeNextPoolRead.run();
-    beforeNextPoolRead = () -> {};
+    afterPoolRead.run();
     return usage;
   }
 
@@ -88,11 +87,11 @@ public final class InMemoryLedger implements Ledger {
   }
 
   /**
-   * Runs {@code action} once, after the next pool usage is read and before its caller debits: to
-   * play a concurrent call that draws the same pool in between.
+   * Runs {@code action} after every read of pool usage, before its caller debits: to play
+   * concurrent calls that draw the same pool in between.
    */
-  public synchronized void afterNextPoolRead(Runnable action) {
-    beforeNextPoolRead = action;
+  public synchronized void afterEveryPoolRead(Runnable action) {
+    afterPoolRead = action;
   }
 
   /** Adds minutes to a pool directly, as a concurrent call's debit would. */
