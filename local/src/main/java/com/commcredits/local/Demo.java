@@ -5,6 +5,7 @@ import com.commcredits.domain.account.OrgAccount;
 import com.commcredits.domain.account.PaymentMethod;
 import com.commcredits.domain.charging.RejectedCallRecord;
 import com.commcredits.domain.ledger.LedgerEntry;
+import com.commcredits.domain.licences.OrgLicences;
 import com.commcredits.domain.money.Money;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -78,7 +80,24 @@ public final class Demo {
     }
     settle();
 
-    heading("3. A 30-minute dial-out to Japan takes Contoso below its trigger: auto-recharge");
+    heading(
+        "2b. Contoso buys 2 per-user audio conferencing licences: 120 dial-out minutes a month");
+    admin.administration().setLicences("contoso", OrgLicences.audioConferencing(2));
+    out.println(
+        "   a 100-minute dial-out to the US (Zone A): covered by the pool, 0.00 from credits");
+    send(call("contoso", "US", "conf_out", "+12125550123", 100 * 60));
+    settle();
+    out.println(
+        "   a 30-minute dial-out to the UK: 20 minutes from the pool, 10 x 0.035 from credits");
+    send(call("contoso", "US", "conf_out", "+442079460123", 30 * 60));
+    settle();
+    out.printf(
+        "   contoso pool usage this month: %s%n",
+        admin.ledger().poolUsage("contoso", YearMonth.now(ZoneOffset.UTC)).minutesUsed());
+
+    heading(
+        "3. A 30-minute dial-out to Japan (not Zone A, charged fully) takes Contoso below its"
+            + " trigger: auto-recharge");
     send(call("contoso", "US", "conf_out", "+81312345678", 30 * 60));
     settle();
 
