@@ -57,6 +57,9 @@ public final class Demo {
     Instant now = Instant.now();
     heading("1. Contoso opens an account, funds it and turns on auto-recharge");
     open("contoso", "Contoso Ltd", "USD", Language.EN, 120);
+    admin
+        .administration()
+        .setAutoRecharge("contoso", false, Money.of("50", "USD"), Money.of("20", "USD"), null, now);
     admin.administration().addFunds("contoso", "contoso-deposit-1", Money.of("25", "USD"), now);
     admin.administration().updatePaymentMethod("contoso", card("pm_card_visa", "4242"), now);
     admin
@@ -84,7 +87,11 @@ public final class Demo {
 
     heading("4. Fabrikam (German admins, EUR) has an expired card on file");
     open("fabrikam", "Fabrikam GmbH", "EUR", Language.DE, 300);
-    admin.administration().addFunds("fabrikam", "fabrikam-deposit-1", Money.of("5", "EUR"), now);
+    admin
+        .administration()
+        .setAutoRecharge(
+            "fabrikam", false, Money.of("50", "EUR"), Money.of("10", "EUR"), null, now);
+    admin.administration().addFunds("fabrikam", "fabrikam-deposit-1", Money.of("15", "EUR"), now);
     admin
         .administration()
         .updatePaymentMethod("fabrikam", card("pm_card_chargeDeclinedExpiredCard", "0069"), now);
@@ -93,11 +100,15 @@ public final class Demo {
         .setAutoRecharge("fabrikam", true, Money.of("50", "EUR"), Money.of("10", "EUR"), null, now);
     settle();
 
-    heading("5. Fabrikam keeps calling until its credit runs out: services suspended");
+    heading("5. Fabrikam falls below its trigger: the recharge is declined (expired card)");
     send(call("fabrikam", "DE", "conf_out", "+81312345678", 25 * 60));
     settle();
 
-    heading("6. Fabrikam's admin puts a new card on file and adds funds: services resume");
+    heading("6. Fabrikam keeps calling until its credit runs out: services suspended");
+    send(call("fabrikam", "DE", "conf_out", "+81312345678", 45 * 60));
+    settle();
+
+    heading("7. Fabrikam's admin puts a new card on file and adds funds: services resume");
     admin
         .administration()
         .updatePaymentMethod("fabrikam", card("pm_card_visa", "4242"), Instant.now());

@@ -108,7 +108,9 @@ public final class CheckBalance {
     }
     if (autoRecharge.isActive()) {
       requestRecharge(account, funding, now, actions);
-    } else if (!autoRecharge.enabled() && !funding.lowBalanceWarned()) {
+    } else if (!autoRecharge.enabled()
+        && !funding.lowBalanceWarned()
+        && account.balance().isPositive()) {
       notifications.publish(
           new Notification.LowBalance(
               "low-" + account.orgId() + "-" + (funding.lowBalanceWarnings() + 1),
