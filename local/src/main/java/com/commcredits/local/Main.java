@@ -151,7 +151,11 @@ public final class Main {
   }
 
   private static void demo(LocalDeployment.Options options) {
-    try (LocalDeployment deployment = LocalDeployment.start(options)) {
+    // The demo prints its own timeline; the functions' log lines would bury it.
+    boolean logLevelChosen = options.parameterOverrides().containsKey("LogLevel");
+    LocalDeployment.Options quiet =
+        logLevelChosen ? options : options.withParameter("LogLevel", "ERROR");
+    try (LocalDeployment deployment = LocalDeployment.start(quiet)) {
       deployment.startEventSources(
           functionsWithHandlerClasses(deployment, System.out).toArray(String[]::new));
       Demo.run(deployment, System.out);

@@ -128,6 +128,7 @@ class SamTemplateTest {
     assertThat(environment)
         .containsOnlyKeys(
             "LEDGER_TABLE",
+            "LOG_LEVEL",
             "JAVA_TOOL_OPTIONS",
             "REJECTED_RECORDS_TABLE",
             "BALANCE_CHANGES_QUEUE_URL")

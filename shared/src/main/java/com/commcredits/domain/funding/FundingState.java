@@ -86,4 +86,62 @@ public record FundingState(
         rechargedIn(month).plus(amount),
         monthlyCap);
   }
+
+  /** The state after a recharge attempt was opened as number {@code sequence}. */
+  public FundingState withRechargeOpened(String attemptId, long sequence) {
+    return new FundingState(
+        attemptId,
+        sequence,
+        lowBalanceWarned,
+        lowBalanceWarnings,
+        zeroCrossings,
+        recentRecharges,
+        rechargeMonth,
+        rechargedThisMonth,
+        monthlyCap);
+  }
+
+  /** The state after the recharge in flight was closed without credit. */
+  public FundingState withRechargeClosed() {
+    return withRechargeOpened(null, rechargeSequence);
+  }
+
+  public FundingState withLowBalanceWarned(boolean warned) {
+    return new FundingState(
+        rechargeInFlight,
+        rechargeSequence,
+        warned,
+        lowBalanceWarnings + (warned ? 1 : 0),
+        zeroCrossings,
+        recentRecharges,
+        rechargeMonth,
+        rechargedThisMonth,
+        monthlyCap);
+  }
+
+  public FundingState withZeroCrossing() {
+    return new FundingState(
+        rechargeInFlight,
+        rechargeSequence,
+        lowBalanceWarned,
+        lowBalanceWarnings,
+        zeroCrossings + 1,
+        recentRecharges,
+        rechargeMonth,
+        rechargedThisMonth,
+        monthlyCap);
+  }
+
+  public FundingState withMonthlyCap(Money cap) {
+    return new FundingState(
+        rechargeInFlight,
+        rechargeSequence,
+        lowBalanceWarned,
+        lowBalanceWarnings,
+        zeroCrossings,
+        recentRecharges,
+        rechargeMonth,
+        rechargedThisMonth,
+        cap);
+  }
 }
