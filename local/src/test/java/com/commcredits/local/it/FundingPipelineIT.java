@@ -65,10 +65,10 @@ class FundingPipelineIT {
   void orgBelowItsTrigger_isRechargedOnce_andItsAdminIsEmailed() {
     anOrg("USD", Language.EN, "pm_card_visa", "30");
 
-    spend(Duration.ofMinutes(30));
+    spend(Duration.ofMinutes(44));
     deployment.awaitQuiescence(SETTLE);
 
-    assertThat(admin.balance(org)).isEqualTo(Money.of("72.50", "USD"));
+    assertThat(admin.balance(org)).isEqualTo(Money.of("69.00", "USD"));
     assertThat(succeededCharges()).hasSize(1);
     assertThat(emails())
         .singleElement()
@@ -76,7 +76,7 @@ class FundingPipelineIT {
             mail -> {
               assertThat(mail.to()).containsExactly("admin@" + org + ".example");
               assertThat(mail.subject()).contains("auto-recharge", "USD 50.00", "succeeded");
-              assertThat(mail.textBody()).contains("USD 72.50", "Visa •••• 4242");
+              assertThat(mail.textBody()).contains("USD 69.00", "Visa •••• 4242");
             });
   }
 
@@ -110,13 +110,13 @@ class FundingPipelineIT {
     Crash.before(FundingPipelineIT::creditsARecharge);
     anOrg("USD", Language.EN, "pm_card_visa", "30");
 
-    spend(Duration.ofMinutes(30));
+    spend(Duration.ofMinutes(44));
     deployment.awaitQuiescence(SETTLE);
 
     assertThat(Crash.sprung()).isTrue();
     assertThat(succeededCharges()).hasSize(1);
     assertThat(rechargeCredits()).isEqualTo(1);
-    assertThat(admin.balance(org)).isEqualTo(Money.of("72.50", "USD"));
+    assertThat(admin.balance(org)).isEqualTo(Money.of("69.00", "USD"));
   }
 
   @Test
@@ -124,7 +124,7 @@ class FundingPipelineIT {
     Crash.after(FundingPipelineIT::creditsARecharge);
     anOrg("USD", Language.EN, "pm_card_visa", "30");
 
-    spend(Duration.ofMinutes(30));
+    spend(Duration.ofMinutes(44));
     deployment.awaitQuiescence(SETTLE);
 
     assertThat(Crash.sprung()).isTrue();
