@@ -10,6 +10,7 @@ import com.commcredits.domain.ledger.Credit;
 import com.commcredits.domain.ledger.CreditOutcome;
 import com.commcredits.domain.money.Money;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,16 @@ public final class InMemoryFundingStore implements FundingStore {
       return false;
     }
     put(orgId, s.withLowBalanceWarned(to));
+    return true;
+  }
+
+  @Override
+  public synchronized boolean markCardExpiryWarned(String orgId, YearMonth expires) {
+    FundingState s = state(orgId);
+    if (expires.equals(s.cardExpiryWarnedFor())) {
+      return false;
+    }
+    put(orgId, s.withCardExpiryWarned(expires));
     return true;
   }
 
