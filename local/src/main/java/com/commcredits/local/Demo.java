@@ -4,6 +4,7 @@ import com.commcredits.domain.account.Language;
 import com.commcredits.domain.account.OrgAccount;
 import com.commcredits.domain.account.PaymentMethod;
 import com.commcredits.domain.charging.RejectedCallRecord;
+import com.commcredits.domain.ledger.BalanceForecast;
 import com.commcredits.domain.ledger.LedgerEntry;
 import com.commcredits.domain.money.Money;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -190,6 +191,16 @@ public final class Demo {
           sum,
           sum.equals(account.balance()) ? "equal" : "MISMATCH",
           account.serviceState());
+      var forecast =
+          BalanceForecast.of(account.balance(), admin.ledger().entries(orgId), Instant.now());
+      out.printf(
+          "   %-9s spends %s a day at this week's pace%s%n",
+          "",
+          forecast.dailySpend(),
+          forecast
+              .zeroAt()
+              .map(at -> "; the balance reaches zero around " + at.truncatedTo(ChronoUnit.MINUTES))
+              .orElse(""));
     }
     List<RejectedCallRecord> rejected = new ArrayList<>(admin.rejected().list("contoso"));
     rejected.addAll(admin.rejected().list("nobody-inc"));
