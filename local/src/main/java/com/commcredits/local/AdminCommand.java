@@ -4,6 +4,7 @@ import com.commcredits.domain.account.Language;
 import com.commcredits.domain.account.OrgAccount;
 import com.commcredits.domain.account.PaymentMethod;
 import com.commcredits.domain.charging.RejectedCallRecord;
+import com.commcredits.domain.ledger.BalanceForecast;
 import com.commcredits.domain.ledger.LedgerEntry;
 import com.commcredits.domain.money.Money;
 import java.io.PrintStream;
@@ -160,6 +161,12 @@ final class AdminCommand {
           "  %s  %-12s %-40s %12s%n", entry.at(), entry.kind(), entry.sourceId(), entry.amount());
     }
     out.printf("  ledger sum %s%n", admin.ledgerSum(org));
+    var forecast =
+        BalanceForecast.of(account.balance(), admin.ledger().entries(org), Instant.now());
+    out.printf(
+        "  spending %s a day over the last week; %s%n",
+        forecast.dailySpend(),
+        forecast.zeroAt().map(at -> "reaches zero around " + at).orElse("no zero date in sight"));
   }
 
   private static Money money(LocalAdmin admin, String org, String amount) {

@@ -4,6 +4,7 @@ import com.commcredits.domain.account.Language;
 import com.commcredits.domain.account.OrgAccount;
 import com.commcredits.domain.account.PaymentMethod;
 import com.commcredits.domain.charging.RejectedCallRecord;
+import com.commcredits.domain.ledger.BalanceForecast;
 import com.commcredits.domain.ledger.LedgerEntry;
 import com.commcredits.domain.licences.OrgLicences;
 import com.commcredits.domain.money.Money;
@@ -59,6 +60,9 @@ public final class Demo {
     Instant now = Instant.now();
     heading("1. Contoso opens an account, funds it and turns on auto-recharge");
     open("contoso", "Contoso Ltd", "USD", Language.EN, 120);
+    admin
+        .administration()
+        .setAutoRecharge("contoso", false, Money.of("50", "USD"), Money.of("20", "USD"), null, now);
     admin.administration().addFunds("contoso", "contoso-deposit-1", Money.of("25", "USD"), now);
     admin.administration().updatePaymentMethod("contoso", card("pm_card_visa", "4242"), now);
     admin
@@ -103,7 +107,11 @@ public final class Demo {
 
     heading("4. Fabrikam (German admins, EUR) has an expired card on file");
     open("fabrikam", "Fabrikam GmbH", "EUR", Language.DE, 300);
-    admin.administration().addFunds("fabrikam", "fabrikam-deposit-1", Money.of("5", "EUR"), now);
+    admin
+        .administration()
+        .setAutoRecharge(
+            "fabrikam", false, Money.of("50", "EUR"), Money.of("10", "EUR"), null, now);
+    admin.administration().addFunds("fabrikam", "fabrikam-deposit-1", Money.of("15", "EUR"), now);
     admin
         .administration()
         .updatePaymentMethod("fabrikam", card("pm_card_chargeDeclinedExpiredCard", "0069"), now);
@@ -112,11 +120,15 @@ public final class Demo {
         .setAutoRecharge("fabrikam", true, Money.of("50", "EUR"), Money.of("10", "EUR"), null, now);
     settle();
 
-    heading("5. Fabrikam keeps calling until its credit runs out: services suspended");
+    heading("5. Fabrikam falls below its trigger: the recharge is declined (expired card)");
     send(call("fabrikam", "DE", "conf_out", "+81312345678", 25 * 60));
     settle();
 
-    heading("6. Fabrikam's admin puts a new card on file and adds funds: services resume");
+    heading("6. Fabrikam keeps calling until its credit runs out: services suspended");
+    send(call("fabrikam", "DE", "conf_out", "+81312345678", 45 * 60));
+    settle();
+
+    heading("7. Fabrikam's admin puts a new card on file and adds funds: services resume");
     admin
         .administration()
         .updatePaymentMethod("fabrikam", card("pm_card_visa", "4242"), Instant.now());
@@ -198,6 +210,16 @@ public final class Demo {
           sum,
           sum.equals(account.balance()) ? "equal" : "MISMATCH",
           account.serviceState());
+      var forecast =
+          BalanceForecast.of(account.balance(), admin.ledger().entries(orgId), Instant.now());
+      out.printf(
+          "   %-9s spends %s a day at this week's pace%s%n",
+          "",
+          forecast.dailySpend(),
+          forecast
+              .zeroAt()
+              .map(at -> "; the balance reaches zero around " + at.truncatedTo(ChronoUnit.MINUTES))
+              .orElse(""));
     }
     List<RejectedCallRecord> rejected = new ArrayList<>(admin.rejected().list("contoso"));
     rejected.addAll(admin.rejected().list("nobody-inc"));

@@ -10,6 +10,7 @@ import com.commcredits.domain.ledger.Credit;
 import com.commcredits.domain.ledger.CreditOutcome;
 import com.commcredits.domain.money.Money;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,19 +44,7 @@ public final class InMemoryFundingStore implements FundingStore {
     }
     accounts.update(orgId, a -> TestAccounts.withServiceState(a, to));
     if (to == ServiceState.SUSPENDED) {
-      FundingState s = state(orgId);
-      put(
-          orgId,
-          new FundingState(
-              s.rechargeInFlight(),
-              s.rechargeSequence(),
-              s.lowBalanceWarned(),
-              s.lowBalanceWarnings(),
-              s.zeroCrossings() + 1,
-              s.recentRecharges(),
-              s.rechargeMonth(),
-              s.rechargedThisMonth(),
-              s.monthlyCap()));
+      put(orgId, state(orgId).withZeroCrossing());
     }
     return true;
   }
@@ -66,18 +55,17 @@ public final class InMemoryFundingStore implements FundingStore {
     if (s.lowBalanceWarned() != from) {
       return false;
     }
-    put(
-        orgId,
-        new FundingState(
-            s.rechargeInFlight(),
-            s.rechargeSequence(),
-            to,
-            s.lowBalanceWarnings() + (to ? 1 : 0),
-            s.zeroCrossings(),
-            s.recentRecharges(),
-            s.rechargeMonth(),
-            s.rechargedThisMonth(),
-            s.monthlyCap()));
+    put(orgId, s.withLowBalanceWarned(to));
+    return true;
+  }
+
+  @Override
+  public synchronized boolean markCardExpiryWarned(String orgId, YearMonth expires) {
+    FundingState s = state(orgId);
+    if (expires.equals(s.cardExpiryWarnedFor())) {
+      return false;
+    }
+    put(orgId, s.withCardExpiryWarned(expires));
     return true;
   }
 
@@ -88,18 +76,7 @@ public final class InMemoryFundingStore implements FundingStore {
       return false;
     }
     attempts.put(key(attempt.orgId(), attempt.attemptId()), attempt);
-    put(
-        attempt.orgId(),
-        new FundingState(
-            attempt.attemptId(),
-            expectedSequence + 1,
-            s.lowBalanceWarned(),
-            s.lowBalanceWarnings(),
-            s.zeroCrossings(),
-            s.recentRecharges(),
-            s.rechargeMonth(),
-            s.rechargedThisMonth(),
-            s.monthlyCap()));
+    put(attempt.orgId(), s.withRechargeOpened(attempt.attemptId(), expectedSequence + 1));
     return true;
   }
 
@@ -133,18 +110,7 @@ public final class InMemoryFundingStore implements FundingStore {
       return false;
     }
     attempts.put(key(succeeded.orgId(), succeeded.attemptId()), succeeded);
-    put(
-        succeeded.orgId(),
-        new FundingState(
-            null,
-            s.rechargeSequence(),
-            s.lowBalanceWarned(),
-            s.lowBalanceWarnings(),
-            s.zeroCrossings(),
-            after.recentRecharges(),
-            after.rechargeMonth(),
-            after.rechargedThisMonth(),
-            s.monthlyCap()));
+    put(succeeded.orgId(), after);
     return true;
   }
 
@@ -159,18 +125,7 @@ public final class InMemoryFundingStore implements FundingStore {
       return false;
     }
     attempts.put(key(closed.orgId(), closed.attemptId()), closed);
-    put(
-        closed.orgId(),
-        new FundingState(
-            null,
-            s.rechargeSequence(),
-            s.lowBalanceWarned(),
-            s.lowBalanceWarnings(),
-            s.zeroCrossings(),
-            s.recentRecharges(),
-            s.rechargeMonth(),
-            s.rechargedThisMonth(),
-            s.monthlyCap()));
+    put(closed.orgId(), s.withRechargeClosed());
     if (pauseReason != null) {
       accounts.update(
           closed.orgId(),
@@ -194,17 +149,7 @@ public final class InMemoryFundingStore implements FundingStore {
     FundingState s = states.getOrDefault(orgId, FundingState.initial(zero));
     Money cap = accounts.monthlyCap(orgId);
     if (!Objects.equals(cap, s.monthlyCap())) {
-      s =
-          new FundingState(
-              s.rechargeInFlight(),
-              s.rechargeSequence(),
-              s.lowBalanceWarned(),
-              s.lowBalanceWarnings(),
-              s.zeroCrossings(),
-              s.recentRecharges(),
-              s.rechargeMonth(),
-              s.rechargedThisMonth(),
-              cap);
+      s = s.withMonthlyCap(cap);
     }
     return s;
   }

@@ -128,8 +128,10 @@ class SamTemplateTest {
     assertThat(environment)
         .containsOnlyKeys(
             "LEDGER_TABLE",
+            "LOG_LEVEL",
             "JAVA_TOOL_OPTIONS",
             "REJECTED_RECORDS_TABLE",
+            "RATE_CARDS_DIR",
             "BALANCE_CHANGES_QUEUE_URL")
         .containsEntry("LEDGER_TABLE", Map.of("Ref", "LedgerTable"));
   }

@@ -54,6 +54,7 @@ public final class DynamoDbFundingStore implements FundingStore {
     Currency currency = account.currency();
     String month = Attr.string(item, "rechargeMonth");
     AttributeValue cap = item.get("monthlyCapMicros");
+    String warnedFor = Attr.string(item, "cardExpiryWarnedFor");
     return Optional.of(
         new BalanceSnapshot(
             account,
@@ -66,7 +67,8 @@ public final class DynamoDbFundingStore implements FundingStore {
                 Attr.stringList(item, "recentRecharges").stream().map(Instant::parse).toList(),
                 month == null ? null : YearMonth.parse(month),
                 new Money(currency, Attr.number(item, "rechargedThisMonthMicros", 0)),
-                cap == null ? null : new Money(currency, Long.parseLong(cap.n())))));
+                cap == null ? null : new Money(currency, Long.parseLong(cap.n())),
+                warnedFor == null ? null : YearMonth.parse(warnedFor))));
   }
 
   @Override
@@ -98,6 +100,16 @@ public final class DynamoDbFundingStore implements FundingStore {
       values.put(":one", n(1));
     }
     return updateAccount(orgId, update, condition, values);
+  }
+
+  @Override
+  public boolean markCardExpiryWarned(String orgId, YearMonth expires) {
+    return updateAccount(
+        orgId,
+        "SET cardExpiryWarnedFor = :expires",
+        "attribute_exists(pk) AND (attribute_not_exists(cardExpiryWarnedFor)"
+            + " OR cardExpiryWarnedFor <> :expires)",
+        Map.of(":expires", s(expires.toString())));
   }
 
   @Override

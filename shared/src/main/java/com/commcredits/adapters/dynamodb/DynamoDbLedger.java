@@ -190,23 +190,19 @@ public final class DynamoDbLedger implements Ledger {
   @Override
   public List<LedgerEntry> entries(String orgId) {
     List<LedgerEntry> entries = new ArrayList<>();
-    Map<String, AttributeValue> startKey = null;
-    do {
-      var page =
-          dynamoDb.query(
-              QueryRequest.builder()
-                  .tableName(tableName)
-                  .keyConditionExpression("pk = :pk AND begins_with(sk, :entries)")
-                  .expressionAttributeValues(
-                      Map.of(
-                          ":pk", s(LedgerKeys.org(orgId)),
-                          ":entries", s(LedgerKeys.ENTRY_PREFIX)))
-                  .consistentRead(true)
-                  .exclusiveStartKey(startKey)
-                  .build());
-      page.items().forEach(item -> entries.add(fromEntryItem(orgId, item)));
-      startKey = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-    } while (startKey != null);
+    dynamoDb
+        .queryPaginator(
+            QueryRequest.builder()
+                .tableName(tableName)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :entries)")
+                .expressionAttributeValues(
+                    Map.of(
+                        ":pk", s(LedgerKeys.org(orgId)),
+                        ":entries", s(LedgerKeys.ENTRY_PREFIX)))
+                .consistentRead(true)
+                .build())
+        .items()
+        .forEach(item -> entries.add(fromEntryItem(orgId, item)));
     entries.sort(Comparator.comparing(LedgerEntry::at).thenComparing(LedgerEntry::entryId));
     return entries;
   }

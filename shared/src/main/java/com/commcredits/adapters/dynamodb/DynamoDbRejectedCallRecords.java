@@ -58,29 +58,25 @@ public final class DynamoDbRejectedCallRecords implements RejectedCallRecords {
   @Override
   public List<RejectedCallRecord> list(String orgId) {
     List<RejectedCallRecord> records = new ArrayList<>();
-    Map<String, AttributeValue> startKey = null;
-    do {
-      var page =
-          dynamoDb.query(
-              QueryRequest.builder()
-                  .tableName(tableName)
-                  .keyConditionExpression("orgId = :org")
-                  .expressionAttributeValues(Map.of(":org", s(orgId == null ? NO_ORG : orgId)))
-                  .exclusiveStartKey(startKey)
-                  .build());
-      for (Map<String, AttributeValue> item : page.items()) {
-        String org = Attr.string(item, "orgId");
-        records.add(
-            new RejectedCallRecord(
-                Attr.string(item, "messageId"),
-                NO_ORG.equals(org) ? null : org,
-                Attr.string(item, "usageId"),
-                Attr.string(item, "reason"),
-                Attr.string(item, "body"),
-                Instant.parse(Attr.string(item, "rejectedAt"))));
-      }
-      startKey = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-    } while (startKey != null);
+    for (Map<String, AttributeValue> item :
+        dynamoDb
+            .queryPaginator(
+                QueryRequest.builder()
+                    .tableName(tableName)
+                    .keyConditionExpression("orgId = :org")
+                    .expressionAttributeValues(Map.of(":org", s(orgId == null ? NO_ORG : orgId)))
+                    .build())
+            .items()) {
+      String org = Attr.string(item, "orgId");
+      records.add(
+          new RejectedCallRecord(
+              Attr.string(item, "messageId"),
+              NO_ORG.equals(org) ? null : org,
+              Attr.string(item, "usageId"),
+              Attr.string(item, "reason"),
+              Attr.string(item, "body"),
+              Instant.parse(Attr.string(item, "rejectedAt"))));
+    }
     records.sort(Comparator.comparing(RejectedCallRecord::rejectedAt));
     return records;
   }

@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <tr><td>ledger entry</td><td>{@code ORG#<orgId>}</td><td>{@code ENTRY#<kind>#<sourceId>}</td></tr>
  *   <tr><td>usage claim</td><td>{@code USAGE#<usageId>}</td><td>{@code CLAIM}</td></tr>
  *   <tr><td>pool usage</td><td>{@code ORG#<orgId>}</td><td>{@code POOL#<yyyy-MM>#<poolId>}</td></tr>
+ *   <tr><td>notification sent (or rejected)</td><td>{@code ORG#<orgId>}</td><td>{@code NOTIFICATION#<notificationId>}</td></tr>
+ *   <tr><td>simulated card charge</td><td>{@code SIMCHARGE#<orgId>}</td><td>{@code <idempotencyKey>}</td></tr>
  * </table>
  *
  * A usage claim makes a usage id chargeable once across all orgs. Pool usage is kept per month
@@ -49,6 +51,18 @@ final class LedgerKeys {
 
   static Map<String, AttributeValue> usageClaim(String usageId) {
     return key("USAGE#" + usageId, "CLAIM");
+  }
+
+  static Map<String, AttributeValue> notification(String orgId, String notificationId) {
+    return key(org(orgId), "NOTIFICATION#" + notificationId);
+  }
+
+  static String simulatedCharges(String orgId) {
+    return "SIMCHARGE#" + orgId;
+  }
+
+  static Map<String, AttributeValue> simulatedCharge(String orgId, String idempotencyKey) {
+    return key(simulatedCharges(orgId), idempotencyKey);
   }
 
   static Map<String, AttributeValue> key(String pk, String sk) {

@@ -39,7 +39,10 @@ public final class AccountAdministration {
     this.balanceChanges = balanceChanges;
   }
 
-  /** An account opened with the recommended amounts preset (auto-recharge off until a card). */
+  /**
+   * An account opened with the recommended amounts preset (auto-recharge off until a card), its
+   * credit-funded services waiting for the first funds.
+   */
   public record Opened(OrgAccount account, RecommendedFunding recommended, boolean created) {}
 
   public Opened openAccount(
@@ -60,7 +63,8 @@ public final class AccountAdministration {
             displayName,
             currency,
             Money.zero(currency),
-            ServiceState.ACTIVE,
+            // Nothing credit-funded works on an empty balance; the first funds switch it on.
+            ServiceState.SUSPENDED,
             language,
             adminEmails,
             licensedUsers,

@@ -2,11 +2,14 @@ package com.commcredits.domain.funding;
 
 import com.commcredits.domain.account.AutoRecharge;
 import com.commcredits.domain.account.OrgAccount;
+import com.commcredits.domain.account.PaymentMethod;
 import com.commcredits.domain.account.ServiceState;
 import com.commcredits.domain.money.Money;
 import com.commcredits.domain.notification.Notification;
 import com.commcredits.domain.notification.NotificationPublisher;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +34,12 @@ public final class CheckBalance {
     RECHARGE_REQUESTED,
     RECHARGE_REQUESTED_AGAIN,
     LOW_BALANCE_WARNED,
-    LOW_BALANCE_REARMED
+    LOW_BALANCE_REARMED,
+    CARD_EXPIRY_WARNED
   }
+
+  /** How long before a card's expiry its admins are warned. */
+  static final Duration CARD_EXPIRY_NOTICE = Duration.ofDays(30);
 
   /** The result of one check. */
   public sealed interface Outcome {
@@ -67,6 +74,7 @@ public final class CheckBalance {
     Set<Action> actions = EnumSet.noneOf(Action.class);
     checkZero(account, funding, now, actions);
     checkTrigger(account, funding, now, actions);
+    checkCardExpiry(account, funding, now, actions);
     return new Outcome.Checked(account.balance(), actions);
   }
 
@@ -108,7 +116,9 @@ public final class CheckBalance {
     }
     if (autoRecharge.isActive()) {
       requestRecharge(account, funding, now, actions);
-    } else if (!autoRecharge.enabled() && !funding.lowBalanceWarned()) {
+    } else if (!autoRecharge.enabled()
+        && !funding.lowBalanceWarned()
+        && account.balance().isPositive()) {
       notifications.publish(
           new Notification.LowBalance(
               "low-" + account.orgId() + "-" + (funding.lowBalanceWarnings() + 1),
@@ -119,6 +129,31 @@ public final class CheckBalance {
       if (store.changeLowBalanceWarned(account.orgId(), false, true)) {
         actions.add(Action.LOW_BALANCE_WARNED);
       }
+    }
+  }
+
+  private void checkCardExpiry(
+      OrgAccount account, FundingState funding, Instant now, Set<Action> actions) {
+    PaymentMethod card = account.autoRecharge().paymentMethod();
+    if (card == null
+        || !account.autoRecharge().enabled()
+        || card.expires().equals(funding.cardExpiryWarnedFor())) {
+      return;
+    }
+    Instant expiresAt =
+        card.expires().plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    if (now.plus(CARD_EXPIRY_NOTICE).isBefore(expiresAt)) {
+      return;
+    }
+    notifications.publish(
+        new Notification.CardExpiring(
+            "card-expiring-" + account.orgId() + "-" + card.expires(),
+            account.orgId(),
+            now,
+            card.displayName(),
+            card.expires()));
+    if (store.markCardExpiryWarned(account.orgId(), card.expires())) {
+      actions.add(Action.CARD_EXPIRY_WARNED);
     }
   }
 

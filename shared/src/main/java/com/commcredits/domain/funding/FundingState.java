@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param recentRecharges when the latest successful recharges happened (for the burst guard)
  * @param rechargeMonth the month {@code rechargedThisMonth} counts
  * @param monthlyCap the most that auto-recharge may buy in a calendar month, or {@code null}
+ * @param cardExpiryWarnedFor the expiry month of the card whose coming expiry was announced, or
+ *     {@code null}
  */
 public record FundingState(
     String rechargeInFlight,
@@ -33,7 +35,8 @@ public record FundingState(
     List<Instant> recentRecharges,
     YearMonth rechargeMonth,
     Money rechargedThisMonth,
-    Money monthlyCap) {
+    Money monthlyCap,
+    YearMonth cardExpiryWarnedFor) {
 
   /** The burst guard remembers this many recharges; more than the guard could ever allow. */
   static final int REMEMBERED_RECHARGES = 10;
@@ -44,7 +47,7 @@ public record FundingState(
   }
 
   public static FundingState initial(Money zero) {
-    return new FundingState(null, 0, false, 0, 0, List.of(), null, zero, null);
+    return new FundingState(null, 0, false, 0, 0, List.of(), null, zero, null, null);
   }
 
   public boolean hasRechargeInFlight() {
@@ -84,6 +87,83 @@ public record FundingState(
         recent,
         month,
         rechargedIn(month).plus(amount),
-        monthlyCap);
+        monthlyCap,
+        cardExpiryWarnedFor);
+  }
+
+  /** The state after a recharge attempt was opened as number {@code sequence}. */
+  public FundingState withRechargeOpened(String attemptId, long sequence) {
+    return new FundingState(
+        attemptId,
+        sequence,
+        lowBalanceWarned,
+        lowBalanceWarnings,
+        zeroCrossings,
+        recentRecharges,
+        rechargeMonth,
+        rechargedThisMonth,
+        monthlyCap,
+        cardExpiryWarnedFor);
+  }
+
+  /** The state after the recharge in flight was closed without credit. */
+  public FundingState withRechargeClosed() {
+    return withRechargeOpened(null, rechargeSequence);
+  }
+
+  public FundingState withLowBalanceWarned(boolean warned) {
+    return new FundingState(
+        rechargeInFlight,
+        rechargeSequence,
+        warned,
+        lowBalanceWarnings + (warned ? 1 : 0),
+        zeroCrossings,
+        recentRecharges,
+        rechargeMonth,
+        rechargedThisMonth,
+        monthlyCap,
+        cardExpiryWarnedFor);
+  }
+
+  public FundingState withZeroCrossing() {
+    return new FundingState(
+        rechargeInFlight,
+        rechargeSequence,
+        lowBalanceWarned,
+        lowBalanceWarnings,
+        zeroCrossings + 1,
+        recentRecharges,
+        rechargeMonth,
+        rechargedThisMonth,
+        monthlyCap,
+        cardExpiryWarnedFor);
+  }
+
+  public FundingState withMonthlyCap(Money cap) {
+    return new FundingState(
+        rechargeInFlight,
+        rechargeSequence,
+        lowBalanceWarned,
+        lowBalanceWarnings,
+        zeroCrossings,
+        recentRecharges,
+        rechargeMonth,
+        rechargedThisMonth,
+        cap,
+        cardExpiryWarnedFor);
+  }
+
+  public FundingState withCardExpiryWarned(YearMonth expires) {
+    return new FundingState(
+        rechargeInFlight,
+        rechargeSequence,
+        lowBalanceWarned,
+        lowBalanceWarnings,
+        zeroCrossings,
+        recentRecharges,
+        rechargeMonth,
+        rechargedThisMonth,
+        monthlyCap,
+        expires);
   }
 }

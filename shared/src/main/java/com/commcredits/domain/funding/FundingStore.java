@@ -3,6 +3,7 @@ package com.commcredits.domain.funding;
 import com.commcredits.domain.account.ServiceState;
 import com.commcredits.domain.ledger.Credit;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,9 @@ public interface FundingStore {
   boolean changeServiceState(String orgId, ServiceState from, ServiceState to, Instant at);
 
   boolean changeLowBalanceWarned(String orgId, boolean from, boolean to);
+
+  /** Records that the coming expiry of the card expiring in {@code expires} was announced. */
+  boolean markCardExpiryWarned(String orgId, YearMonth expires);
 
   /**
    * Opens a recharge attempt and marks it in flight, if none is in flight and the sequence is still

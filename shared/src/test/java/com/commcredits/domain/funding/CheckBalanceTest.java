@@ -2,11 +2,15 @@ package com.commcredits.domain.funding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.commcredits.domain.account.AutoRecharge;
+import com.commcredits.domain.account.PaymentMethod;
 import com.commcredits.domain.account.ServiceState;
 import com.commcredits.domain.funding.CheckBalance.Action;
+import com.commcredits.domain.money.Money;
 import com.commcredits.domain.notification.Notification;
 import com.commcredits.testing.TestAccounts;
 import java.time.Duration;
+import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
 class CheckBalanceTest {
@@ -91,5 +95,38 @@ class CheckBalanceTest {
     assertThat(f.recharges.published())
         .extracting(RechargeRequest::attemptId)
         .containsExactly("recharge-acme-1", "recharge-acme-1");
+  }
+
+  @Test
+  void cardExpiringWithinThirtyDays_isAnnouncedOnce() {
+    var account = TestAccounts.anAutoRechargingAccount("acme", "pm_card_visa");
+    f.accounts.open(
+        TestAccounts.withAutoRecharge(
+            account,
+            new AutoRecharge(
+                true,
+                Money.of("100", "USD"),
+                Money.of("20", "USD"),
+                new PaymentMethod("pm_card_visa", "Visa", "4242", YearMonth.of(2026, 11)),
+                null)));
+    f.fund("acme", "500");
+
+    f.checkBalance.check("acme", f.now);
+    f.checkBalance.check("acme", f.now.plus(Duration.ofDays(3)));
+
+    assertThat(f.notifications.published())
+        .filteredOn(n -> n instanceof Notification.CardExpiring)
+        .singleElement()
+        .satisfies(n -> assertThat(n.notificationId()).isEqualTo("card-expiring-acme-2026-11"));
+  }
+
+  @Test
+  void cardExpiringLater_isNotAnnouncedYet() {
+    f.accounts.open(TestAccounts.anAutoRechargingAccount("acme", "pm_card_visa"));
+    f.fund("acme", "500");
+
+    f.checkBalance.check("acme", f.now);
+
+    assertThat(f.notifications.published()).isEmpty();
   }
 }

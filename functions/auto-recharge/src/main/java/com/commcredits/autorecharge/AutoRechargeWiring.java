@@ -1,0 +1,91 @@
+package com.commcredits.autorecharge;
+
+import com.commcredits.adapters.aws.AwsClients;
+import com.commcredits.adapters.aws.LambdaEnvironment;
+import com.commcredits.adapters.aws.RechargePolicies;
+import com.commcredits.adapters.dynamodb.DynamoDbFundingStore;
+import com.commcredits.adapters.dynamodb.DynamoDbSimulatedCharges;
+import com.commcredits.adapters.json.BalanceChangedJson;
+import com.commcredits.adapters.json.Json;
+import com.commcredits.adapters.json.NotificationJson;
+import com.commcredits.adapters.json.RechargeRequestJson;
+import com.commcredits.adapters.lambda.StructuredLog;
+import com.commcredits.adapters.payment.SimulatedPaymentGateway;
+import com.commcredits.adapters.payment.StripePaymentGateway;
+import com.commcredits.adapters.sqs.SqsBalanceChangedPublisher;
+import com.commcredits.adapters.sqs.SqsNotificationPublisher;
+import com.commcredits.adapters.sqs.SqsRechargeRequestPublisher;
+import com.commcredits.domain.funding.RechargeAutomatically;
+import com.commcredits.domain.payment.PaymentGateway;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Builds the auto-recharge function from its environment. */
+final class AutoRechargeWiring {
+
+  private AutoRechargeWiring() {}
+
+  static RechargeRequestBatch rechargeRequestBatch(LambdaEnvironment environment) {
+    AwsClients aws = new AwsClients(environment);
+    DynamoDbClient dynamoDb = aws.client(DynamoDbClient.builder(), "DYNAMODB");
+    SqsClient sqs = aws.client(SqsClient.builder(), "SQS");
+    var mapper = Json.mapper();
+    Clock clock = Clock.systemUTC();
+    String ledgerTable = environment.ledgerTable();
+    var recharges =
+        new SqsRechargeRequestPublisher(
+            sqs,
+            environment.require("RECHARGE_REQUESTS_QUEUE_URL"),
+            new RechargeRequestJson(mapper),
+            clock);
+    return new RechargeRequestBatch(
+        new RechargeRequestJson(mapper),
+        new RechargeAutomatically(
+            new DynamoDbFundingStore(dynamoDb, ledgerTable),
+            paymentGateway(environment, dynamoDb, ledgerTable),
+            recharges,
+            new SqsBalanceChangedPublisher(
+                sqs,
+                environment.require("BALANCE_CHANGES_QUEUE_URL"),
+                new BalanceChangedJson(mapper)),
+            new SqsNotificationPublisher(
+                sqs, environment.require("NOTIFICATIONS_QUEUE_URL"), new NotificationJson(mapper)),
+            RechargePolicies.from(environment)),
+        clock,
+        StructuredLog.forComponent(
+            "auto-recharge", environment.optional("LOG_LEVEL").orElse(null)));
+  }
+
+  private static PaymentGateway paymentGateway(
+      LambdaEnvironment environment, DynamoDbClient dynamoDb, String ledgerTable) {
+    String gateway = environment.optional("PAYMENT_GATEWAY").orElse("simulated");
+    return switch (gateway) {
+      case "stripe" -> StripePaymentGateway.withSecretKey(stripeSecretKey(environment));
+      case "simulated" ->
+          new SimulatedPaymentGateway(
+              new DynamoDbSimulatedCharges(dynamoDb, ledgerTable), Clock.systemUTC());
+      default ->
+          throw new IllegalStateException(
+              "PAYMENT_GATEWAY must be simulated or stripe, got " + gateway);
+    };
+  }
+
+  /** The key itself where an environment provides one (local runs), else the deployed secret. */
+  private static String stripeSecretKey(LambdaEnvironment environment) {
+    return environment
+        .optional("STRIPE_SECRET_KEY")
+        .orElseGet(
+            () -> {
+              try (SecretsManagerClient secrets =
+                  new AwsClients(environment)
+                      .client(SecretsManagerClient.builder(), "SECRETS_MANAGER")) {
+                return secrets
+                    .getSecretValue(r -> r.secretId(environment.require("STRIPE_SECRET_ARN")))
+                    .secretString()
+                    .strip();
+              }
+            });
+  }
+}

@@ -1,0 +1,29 @@
+package com.commcredits.domain.notification;
+
+/** The kinds of {@link Notification}, by the name they carry in messages and records. */
+public enum NotificationKind {
+  RECHARGE_SUCCEEDED,
+  RECHARGE_FAILED,
+  BALANCE_REACHED_ZERO,
+  LOW_BALANCE,
+  CARD_EXPIRING;
+
+  public static NotificationKind of(Notification notification) {
+    if (notification instanceof Notification.RechargeSucceeded) {
+      return RECHARGE_SUCCEEDED;
+    }
+    if (notification instanceof Notification.RechargeFailed) {
+      return RECHARGE_FAILED;
+    }
+    if (notification instanceof Notification.BalanceReachedZero) {
+      return BALANCE_REACHED_ZERO;
+    }
+    if (notification instanceof Notification.LowBalance) {
+      return LOW_BALANCE;
+    }
+    if (notification instanceof Notification.CardExpiring) {
+      return CARD_EXPIRING;
+    }
+    throw new IllegalArgumentException("unknown notification " + notification.getClass());
+  }
+}
