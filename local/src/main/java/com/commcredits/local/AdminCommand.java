@@ -5,7 +5,10 @@ import com.commcredits.domain.account.OrgAccount;
 import com.commcredits.domain.account.PaymentMethod;
 import com.commcredits.domain.charging.RejectedCallRecord;
 import com.commcredits.domain.ledger.BalanceForecast;
+import com.commcredits.domain.ledger.CreditOutcome;
 import com.commcredits.domain.ledger.LedgerEntry;
+import com.commcredits.domain.licences.CallingPlan;
+import com.commcredits.domain.licences.OrgLicences;
 import com.commcredits.domain.money.Money;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -32,6 +35,8 @@ final class AdminCommand {
         add-funds ORG AMOUNT [--deposit-id ID]
         set-auto-recharge ORG --amount AMOUNT --trigger AMOUNT [--monthly-cap AMOUNT] [--off]
         update-card ORG --token TOKEN [--brand Visa] [--last4 4242] [--expires 2030-12]
+        set-licences ORG [--conferencing USERS] [--domestic-plan CC:USERS:MINUTES]
+                         [--international-plan CC:USERS:MINUTES:INTL_MINUTES]
         show ORG              balance, services, auto-recharge, ledger
         rejected [ORG]        rejected call records with their reasons
       """;
@@ -105,7 +110,14 @@ final class AdminCommand {
         String org = first(positional, "ORG");
         Money amount = money(admin, org, second(positional, "AMOUNT"));
         String depositId = options.getOrDefault("--deposit-id", "deposit-" + UUID.randomUUID());
-        out.println(administration.addFunds(org, depositId, amount, now));
+        var outcome = administration.addFunds(org, depositId, amount, now);
+        if (outcome instanceof CreditOutcome.Credited) {
+          out.println("added " + amount + " to " + org + " as " + depositId);
+        } else if (outcome instanceof CreditOutcome.AlreadyCredited) {
+          out.println(depositId + " was added before; nothing changed");
+        } else {
+          out.println("unknown org " + org);
+        }
       }
       case "set-auto-recharge" -> {
         String org = first(positional, "ORG");
@@ -129,6 +141,26 @@ final class AdminCommand {
                 options.getOrDefault("--last4", "4242"),
                 YearMonth.parse(options.getOrDefault("--expires", "2030-12")));
         out.println(administration.updatePaymentMethod(org, card, now).autoRecharge());
+      }
+      case "set-licences" -> {
+        String org = first(positional, "ORG");
+        List<CallingPlan> plans = new ArrayList<>();
+        String domestic = options.get("--domestic-plan");
+        if (domestic != null) {
+          String[] p = domestic.split(":");
+          plans.add(CallingPlan.domestic(p[0], Integer.parseInt(p[1]), Integer.parseInt(p[2])));
+        }
+        String international = options.get("--international-plan");
+        if (international != null) {
+          String[] p = international.split(":");
+          plans.add(
+              CallingPlan.international(
+                  p[0], Integer.parseInt(p[1]), Integer.parseInt(p[2]), Integer.parseInt(p[3])));
+        }
+        OrgLicences licences =
+            new OrgLicences(Integer.parseInt(options.getOrDefault("--conferencing", "0")), plans);
+        administration.setLicences(org, licences);
+        out.println(licences);
       }
       case "show" -> show(admin, first(positional, "ORG"), out);
       case "rejected" -> {

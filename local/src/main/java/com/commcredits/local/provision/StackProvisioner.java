@@ -154,21 +154,26 @@ public final class StackProvisioner {
       request.globalSecondaryIndexes(
           table.globalSecondaryIndexes().stream().map(StackProvisioner::index).toList());
     }
+    boolean created = true;
     try {
       dynamoDb.createTable(request.build());
     } catch (ResourceInUseException alreadyThere) {
-      // a second deployment of the same stack name on a shared backend reuses the table
+      // a second deployment of the same stack name (or `local/run admin` attaching to a served
+      // stack) reuses the table as it is
+      created = false;
     }
     dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(name));
-    table
-        .timeToLiveAttribute()
-        .ifPresent(
-            attribute ->
-                dynamoDb.updateTimeToLive(
-                    r ->
-                        r.tableName(name)
-                            .timeToLiveSpecification(
-                                ttl -> ttl.attributeName(attribute).enabled(true))));
+    if (created) {
+      table
+          .timeToLiveAttribute()
+          .ifPresent(
+              attribute ->
+                  dynamoDb.updateTimeToLive(
+                      r ->
+                          r.tableName(name)
+                              .timeToLiveSpecification(
+                                  ttl -> ttl.attributeName(attribute).enabled(true))));
+    }
     return dynamoDb.describeTable(r -> r.tableName(name)).table().tableArn();
   }
 
