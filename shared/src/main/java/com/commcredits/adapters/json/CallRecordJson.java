@@ -4,7 +4,6 @@ import com.commcredits.domain.calls.CallRecord;
 import com.commcredits.domain.calls.CallType;
 import com.commcredits.domain.calls.InvalidCallRecord;
 import com.commcredits.domain.calls.NumberType;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -27,7 +26,12 @@ public final class CallRecordJson {
   }
 
   public CallRecord parse(String body) {
-    JsonNode json = tree(body);
+    JsonNode json;
+    try {
+      json = JsonBodies.object(mapper, body, "one call record");
+    } catch (IllegalArgumentException e) {
+      throw new InvalidCallRecord(e.getMessage());
+    }
     int version = json.path("schemaVersion").asInt(SCHEMA_VERSION);
     if (version != SCHEMA_VERSION) {
       throw new InvalidCallRecord(
@@ -58,44 +62,12 @@ public final class CallRecordJson {
 
   /** The org a body names, if it can be read at all; for filing a rejected record. */
   public Optional<String> orgIdOf(String body) {
-    return peek(body, "orgId");
+    return JsonBodies.peek(mapper, body, "orgId");
   }
 
   /** The usage id a body names, if it can be read at all. */
   public Optional<String> usageIdOf(String body) {
-    return peek(body, "usageId");
-  }
-
-  private Optional<String> peek(String body, String field) {
-    try {
-      JsonNode value = mapper.readTree(body).path(field);
-      return value.isTextual() && !value.asText().isBlank()
-          ? Optional.of(value.asText())
-          : Optional.empty();
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
-
-  private JsonNode tree(String body) {
-    if (body == null || body.isBlank()) {
-      throw new InvalidCallRecord("body is empty; expected one call record as a JSON object");
-    }
-    JsonNode json;
-    try {
-      json = mapper.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new InvalidCallRecord(
-          "body is not valid JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ")");
-    }
-    if (json == null || !json.isObject()) {
-      throw new InvalidCallRecord("body must be one JSON object, one call record per message");
-    }
-    return json;
+    return JsonBodies.peek(mapper, body, "usageId");
   }
 
   private static String text(JsonNode json, String field) {

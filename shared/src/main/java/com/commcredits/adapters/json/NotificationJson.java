@@ -3,7 +3,6 @@ package com.commcredits.adapters.json;
 import com.commcredits.domain.money.Money;
 import com.commcredits.domain.notification.Notification;
 import com.commcredits.domain.notification.NotificationKind;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -74,7 +73,7 @@ public final class NotificationJson {
    * @throws IllegalArgumentException saying what is wrong, if the body is not a notification
    */
   public Notification read(String body) {
-    JsonNode json = tree(body);
+    JsonNode json = JsonBodies.object(mapper, body, "one notification");
     String kindName = text(json, "kind");
     NotificationKind kind;
     try {
@@ -122,50 +121,18 @@ public final class NotificationJson {
 
   /** The org a body names, if it can be read at all; for recording an unreadable message. */
   public Optional<String> orgIdOf(String body) {
-    return peek(body, "orgId");
+    return JsonBodies.peek(mapper, body, "orgId");
   }
 
   /** The notification id a body names, if it can be read at all. */
   public Optional<String> notificationIdOf(String body) {
-    return peek(body, "notificationId");
+    return JsonBodies.peek(mapper, body, "notificationId");
   }
 
   private ObjectNode money(Money money) {
     ObjectNode json = mapper.createObjectNode();
     json.put("currency", money.currency().getCurrencyCode());
     json.put("amount", money.toPlainString());
-    return json;
-  }
-
-  private Optional<String> peek(String body, String field) {
-    try {
-      JsonNode value = mapper.readTree(body == null ? "" : body).path(field);
-      return value.isTextual() && !value.asText().isBlank()
-          ? Optional.of(value.asText())
-          : Optional.empty();
-    } catch (JsonProcessingException | RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  private JsonNode tree(String body) {
-    if (body == null || body.isBlank()) {
-      throw new IllegalArgumentException("body is empty; expected one notification object");
-    }
-    JsonNode json;
-    try {
-      json = mapper.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "body is not valid JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ")");
-    }
-    if (json == null || !json.isObject()) {
-      throw new IllegalArgumentException("body must be one JSON object");
-    }
     return json;
   }
 
