@@ -10,9 +10,11 @@ import com.commcredits.domain.ledger.LedgerEntry;
 import com.commcredits.domain.licences.CallingPlan;
 import com.commcredits.domain.licences.OrgLicences;
 import com.commcredits.domain.money.Money;
+import com.commcredits.domain.report.UsageReportCsv;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -39,6 +41,7 @@ final class AdminCommand {
                          [--international-plan CC:USERS:MINUTES:INTL_MINUTES]
         show ORG              balance, services, auto-recharge, ledger
         rejected [ORG]        rejected call records with their reasons
+        usage-report ORG [--month 2026-11]   the PSTN usage details report as CSV (for Excel)
       """;
 
   private AdminCommand() {}
@@ -163,6 +166,14 @@ final class AdminCommand {
         out.println(licences);
       }
       case "show" -> show(admin, first(positional, "ORG"), out);
+      case "usage-report" -> {
+        YearMonth month =
+            YearMonth.parse(
+                options.getOrDefault("--month", YearMonth.now(ZoneOffset.UTC).toString()));
+        Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        UsageReportCsv.write(admin.usage().startedBetween(first(positional, "ORG"), from, to), out);
+      }
       case "rejected" -> {
         String org = positional.isEmpty() ? null : positional.get(0);
         for (RejectedCallRecord r : admin.rejected().list(org)) {

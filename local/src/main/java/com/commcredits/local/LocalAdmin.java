@@ -4,6 +4,7 @@ import com.commcredits.adapters.dynamodb.DynamoDbAccounts;
 import com.commcredits.adapters.dynamodb.DynamoDbFundingStore;
 import com.commcredits.adapters.dynamodb.DynamoDbLedger;
 import com.commcredits.adapters.dynamodb.DynamoDbRejectedCallRecords;
+import com.commcredits.adapters.dynamodb.DynamoDbUsageRecords;
 import com.commcredits.adapters.json.BalanceChangedJson;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.sqs.SqsBalanceChangedPublisher;
@@ -13,6 +14,7 @@ import com.commcredits.domain.charging.RejectedCallRecords;
 import com.commcredits.domain.funding.FundingStore;
 import com.commcredits.domain.ledger.Ledger;
 import com.commcredits.domain.money.Money;
+import com.commcredits.domain.report.UsageRecords;
 
 /**
  * The admin's view of a local deployment, through the same adapters the functions use: account
@@ -24,6 +26,7 @@ public final class LocalAdmin {
   private final DynamoDbLedger ledger;
   private final DynamoDbFundingStore funding;
   private final DynamoDbRejectedCallRecords rejected;
+  private final DynamoDbUsageRecords usage;
   private final AccountAdministration administration;
 
   public LocalAdmin(LocalDeployment deployment) {
@@ -34,6 +37,7 @@ public final class LocalAdmin {
     this.rejected =
         new DynamoDbRejectedCallRecords(
             deployment.dynamoDb(), deployment.tableName("RejectedCallRecordsTable"));
+    this.usage = new DynamoDbUsageRecords(deployment.dynamoDb(), ledgerTable);
     this.administration =
         new AccountAdministration(
             accounts,
@@ -62,6 +66,10 @@ public final class LocalAdmin {
 
   public RejectedCallRecords rejected() {
     return rejected;
+  }
+
+  public UsageRecords usage() {
+    return usage;
   }
 
   public Money balance(String orgId) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.commcredits.domain.account.Language;
 import com.commcredits.domain.charging.RejectedCallRecord;
 import com.commcredits.domain.money.Money;
+import com.commcredits.domain.report.UsageReportCsv;
 import com.commcredits.local.LocalAdmin;
 import com.commcredits.local.LocalDeployment;
 import com.commcredits.local.junit.LocalDeploymentExtension;
@@ -161,6 +162,30 @@ class RateCallsIT {
 
     assertThat(admin.balance(org)).isEqualTo(Money.of("98.61", "USD"));
     assertThat(admin.balance(org)).isEqualTo(admin.ledgerSum(org));
+  }
+
+  @Test
+  void usageReport_listsEveryChargedCall_withItsChargeAndCapability() {
+    var handler = deployment.newHandler("RateCallsFunction");
+    handler.handleRequest(
+        SqsEvents.withBodies(
+            aCallRecord().org(org).usageId(org + "-r1").lasting(125).json(),
+            aCallRecord().org(org).usageId(org + "-r2").to("+442079460123").lasting(61).json()),
+        new TestContext());
+
+    StringBuilder csv = new StringBuilder();
+    UsageReportCsv.write(
+        admin.usage().startedBetween(org, Instant.EPOCH, Instant.now().plusSeconds(86_400)), csv);
+
+    assertThat(csv.toString().split("\r\n"))
+        .hasSize(3)
+        .satisfies(lines -> assertThat(lines[0]).startsWith("UsageId,Call ID,Conference ID"))
+        .satisfies(
+            lines ->
+                assertThat(lines[2])
+                    .startsWith(org + "-r2,")
+                    .contains(",International,GB,+442079460123,")
+                    .endsWith(",0.07,USD,CommunicationsCredits"));
   }
 
   @Test

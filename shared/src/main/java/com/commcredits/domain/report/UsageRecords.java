@@ -1,0 +1,11 @@
+package com.commcredits.domain.report;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The charged calls of an org, as recorded with their ledger entries. */
+public interface UsageRecords {
+
+  /** The org's calls that started in {@code [from, to)}, oldest first. */
+  List<UsageRecord> startedBetween(String orgId, Instant from, Instant to);
+}

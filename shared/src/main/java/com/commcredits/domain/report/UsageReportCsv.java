@@ -1,0 +1,94 @@
+package com.commcredits.domain.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Writes the PSTN usage details report as CSV for Excel (RFC 4180: comma-separated, CRLF line ends,
+ * fields with commas, quotes or line breaks quoted), with the usage report's well-known columns.
+ * Free-text fields that a spreadsheet would run as a formula ({@code = + - @} first) are prefixed
+ * with an apostrophe, so an org's data cannot execute in its admin's Excel.
+ */
+public final class UsageReportCsv {
+
+  public static final List<String> COLUMNS =
+      List.of(
+          "UsageId",
+          "Call ID",
+          "Conference ID",
+          "User Location",
+          "User principal name",
+          "User display name",
+          "Caller ID",
+          "Call type",
+          "Number type",
+          "Domestic/International",
+          "Destination dialed",
+          "Destination number",
+          "Start time",
+          "End time",
+          "Duration seconds",
+          "Connection fee",
+          "Charge",
+          "Currency",
+          "Capability");
+
+  private UsageReportCsv() {}
+
+  public static void write(List<UsageRecord> records, Appendable out) {
+    try {
+      line(out, COLUMNS);
+      for (UsageRecord r : records) {
+        line(
+            out,
+            List.of(
+                r.usageId(),
+                r.callId(),
+                r.conferenceId(),
+                r.userLocation(),
+                text(r.userPrincipalName()),
+                text(r.userDisplayName()),
+                r.callerId(),
+                r.callType(),
+                r.numberType().equals("toll_free") ? "toll-free" : r.numberType(),
+                r.international() ? "International" : "Domestic",
+                r.destinationDialed(),
+                r.destinationNumber(),
+                r.startTime().toString(),
+                r.endTime().toString(),
+                Long.toString(r.durationSeconds()),
+                r.connectionFee().toPlainString(),
+                r.charge().toPlainString(),
+                r.charge().currency().getCurrencyCode(),
+                r.capability()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String text(String value) {
+    return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+  }
+
+  private static void line(Appendable out, List<String> fields) throws IOException {
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      out.append(quoted(fields.get(i)));
+    }
+    out.append("\r\n");
+  }
+
+  private static String quoted(String field) {
+    if (field.indexOf(',') < 0
+        && field.indexOf('"') < 0
+        && field.indexOf('\n') < 0
+        && field.indexOf('\r') < 0) {
+      return field;
+    }
+    return '"' + field.replace("\"", "\"\"") + '"';
+  }
+}
