@@ -9,6 +9,7 @@ import com.commcredits.adapters.json.BalanceChangedJson;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.json.NotificationJson;
 import com.commcredits.adapters.json.RechargeRequestJson;
+import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.adapters.payment.SimulatedPaymentGateway;
 import com.commcredits.adapters.payment.StripePaymentGateway;
@@ -40,10 +41,14 @@ final class AutoRechargeWiring {
             environment.require("RECHARGE_REQUESTS_QUEUE_URL"),
             new RechargeRequestJson(mapper),
             clock);
+    StructuredLog log =
+        StructuredLog.forComponent("auto-recharge", environment.optional("LOG_LEVEL").orElse(null));
+    DynamoDbFundingStore funding = new DynamoDbFundingStore(dynamoDb, ledgerTable);
+    SnapStartPriming.register(() -> funding.snapshot(SnapStartPriming.PRIMING_ORG), log);
     return new RechargeRequestBatch(
         new RechargeRequestJson(mapper),
         new RechargeAutomatically(
-            new DynamoDbFundingStore(dynamoDb, ledgerTable),
+            funding,
             paymentGateway(environment, dynamoDb, ledgerTable),
             recharges,
             new SqsBalanceChangedPublisher(
@@ -54,8 +59,7 @@ final class AutoRechargeWiring {
                 sqs, environment.require("NOTIFICATIONS_QUEUE_URL"), new NotificationJson(mapper)),
             RechargePolicies.from(environment)),
         clock,
-        StructuredLog.forComponent(
-            "auto-recharge", environment.optional("LOG_LEVEL").orElse(null)));
+        log);
   }
 
   private static PaymentGateway paymentGateway(

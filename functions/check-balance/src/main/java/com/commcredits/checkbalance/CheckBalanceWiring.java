@@ -8,6 +8,7 @@ import com.commcredits.adapters.json.BalanceChangedJson;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.json.NotificationJson;
 import com.commcredits.adapters.json.RechargeRequestJson;
+import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.adapters.sqs.SqsNotificationPublisher;
 import com.commcredits.adapters.sqs.SqsRechargeRequestPublisher;
@@ -27,10 +28,14 @@ final class CheckBalanceWiring {
     SqsClient sqs = aws.client(SqsClient.builder(), "SQS");
     var mapper = Json.mapper();
     Clock clock = Clock.systemUTC();
+    StructuredLog log =
+        StructuredLog.forComponent("check-balance", environment.optional("LOG_LEVEL").orElse(null));
+    DynamoDbFundingStore funding = new DynamoDbFundingStore(dynamoDb, environment.ledgerTable());
+    SnapStartPriming.register(() -> funding.snapshot(SnapStartPriming.PRIMING_ORG), log);
     return new BalanceChangeBatch(
         new BalanceChangedJson(mapper),
         new CheckBalance(
-            new DynamoDbFundingStore(dynamoDb, environment.ledgerTable()),
+            funding,
             new SqsRechargeRequestPublisher(
                 sqs,
                 environment.require("RECHARGE_REQUESTS_QUEUE_URL"),
@@ -40,7 +45,6 @@ final class CheckBalanceWiring {
                 sqs, environment.require("NOTIFICATIONS_QUEUE_URL"), new NotificationJson(mapper)),
             RechargePolicies.from(environment)),
         clock,
-        StructuredLog.forComponent(
-            "check-balance", environment.optional("LOG_LEVEL").orElse(null)));
+        log);
   }
 }

@@ -8,6 +8,7 @@ import com.commcredits.adapters.dynamodb.DynamoDbRejectedCallRecords;
 import com.commcredits.adapters.json.BalanceChangedJson;
 import com.commcredits.adapters.json.CallRecordJson;
 import com.commcredits.adapters.json.Json;
+import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.adapters.ratecards.RateCardFiles;
 import com.commcredits.adapters.sqs.SqsBalanceChangedPublisher;
@@ -25,23 +26,38 @@ final class RateCallsWiring {
 
   private RateCallsWiring() {}
 
+  private static final String SAMPLE_CALL_RECORD =
+      "{\"usageId\":\"priming\",\"orgId\":\"snapstart-priming\",\"callId\":\"priming\","
+          + "\"userPrincipalName\":\"priming\",\"userLocation\":\"US\",\"callType\":\"conf_out\","
+          + "\"numberType\":\"toll\",\"callerNumber\":\"+12065550100\","
+          + "\"calleeNumber\":\"+12125550123\",\"startTime\":\"2026-01-01T00:00:00Z\","
+          + "\"endTime\":\"2026-01-01T00:01:00Z\",\"durationSeconds\":60}";
+
   static CallRecordBatch callRecordBatch(LambdaEnvironment environment) {
     AwsClients aws = new AwsClients(environment);
     DynamoDbClient dynamoDb = aws.client(DynamoDbClient.builder(), "DYNAMODB");
     SqsClient sqs = aws.client(SqsClient.builder(), "SQS");
     ObjectMapper mapper = Json.mapper();
     String ledgerTable = environment.ledgerTable();
+    StructuredLog log =
+        StructuredLog.forComponent("rate-calls", environment.optional("LOG_LEVEL").orElse(null));
+    CallRecordJson json = new CallRecordJson(mapper);
+    DynamoDbAccounts accounts = new DynamoDbAccounts(dynamoDb, ledgerTable);
+    SnapStartPriming.register(
+        () -> {
+          accounts.find(SnapStartPriming.PRIMING_ORG);
+          json.parse(SAMPLE_CALL_RECORD);
+        },
+        log);
     return new CallRecordBatch(
-        new CallRecordJson(mapper),
+        json,
         new ChargeCallRecords(
-            new DynamoDbAccounts(dynamoDb, ledgerTable),
-            rateCards(environment),
-            new DynamoDbLedger(dynamoDb, ledgerTable)),
+            accounts, rateCards(environment), new DynamoDbLedger(dynamoDb, ledgerTable)),
         new DynamoDbRejectedCallRecords(dynamoDb, environment.require("REJECTED_RECORDS_TABLE")),
         new SqsBalanceChangedPublisher(
             sqs, environment.require("BALANCE_CHANGES_QUEUE_URL"), new BalanceChangedJson(mapper)),
         Clock.systemUTC(),
-        StructuredLog.forComponent("rate-calls", environment.optional("LOG_LEVEL").orElse(null)));
+        log);
   }
 
   /**

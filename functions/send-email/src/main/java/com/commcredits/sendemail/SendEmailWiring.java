@@ -7,6 +7,7 @@ import com.commcredits.adapters.dynamodb.DynamoDbSentNotifications;
 import com.commcredits.adapters.email.SesMailer;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.json.NotificationJson;
+import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.domain.notification.EmailTemplates;
 import com.commcredits.domain.notification.SendNotifications;
@@ -31,15 +32,19 @@ final class SendEmailWiring {
     DynamoDbClient dynamoDb = aws.client(DynamoDbClient.builder(), "DYNAMODB");
     SesV2Client ses = aws.client(SesV2Client.builder(), "SESV2");
     String ledgerTable = environment.ledgerTable();
+    StructuredLog log =
+        StructuredLog.forComponent("send-email", environment.optional("LOG_LEVEL").orElse(null));
+    DynamoDbAccounts accounts = new DynamoDbAccounts(dynamoDb, ledgerTable);
+    SnapStartPriming.register(() -> accounts.find(SnapStartPriming.PRIMING_ORG), log);
     return new NotificationBatch(
         new NotificationJson(Json.mapper()),
         new SendNotifications(
-            new DynamoDbAccounts(dynamoDb, ledgerTable),
+            accounts,
             new EmailTemplates(),
             new SesMailer(ses, environment.require("SENDER_EMAIL")),
             new DynamoDbSentNotifications(dynamoDb, ledgerTable),
             SEND_LEASE),
         Clock.systemUTC(),
-        StructuredLog.forComponent("send-email", environment.optional("LOG_LEVEL").orElse(null)));
+        log);
   }
 }
