@@ -1,5 +1,6 @@
 package com.commcredits.local;
 
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.commcredits.domain.account.Language;
 import com.commcredits.domain.account.OrgAccount;
 import com.commcredits.domain.account.PaymentMethod;
@@ -11,7 +12,11 @@ import com.commcredits.domain.licences.CallingPlan;
 import com.commcredits.domain.licences.OrgLicences;
 import com.commcredits.domain.money.Money;
 import com.commcredits.domain.report.UsageReportCsv;
+import com.commcredits.local.events.LocalContext;
+import com.commcredits.sweepaccounts.SweepAccountsHandler;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -42,6 +47,7 @@ final class AdminCommand {
         show ORG              balance, services, auto-recharge, ledger
         rejected [ORG]        rejected call records with their reasons
         usage-report ORG [--month 2026-11]   the PSTN usage details report as CSV (for Excel)
+        sweep                 run the daily sweep now (expire year-old funds, card warnings)
       """;
 
   private AdminCommand() {}
@@ -76,6 +82,12 @@ final class AdminCommand {
     try (LocalDeployment deployment =
         LocalDeployment.start(
             deploymentOptions, new AttachedEmulators(ports[0], ports[1], ports[2]))) {
+      if (command.equals("sweep")) {
+        out.println(
+            new SweepAccountsHandler(deployment.functionEnvironment("SweepAccountsFunction"))
+                .handleRequest(Map.of(), sweepContext(deployment, out)));
+        return 0;
+      }
       return execute(new LocalAdmin(deployment), command, positional, options, out);
     }
   }
@@ -184,6 +196,25 @@ final class AdminCommand {
       default -> throw new IllegalArgumentException("unknown admin command: " + command);
     }
     return 0;
+  }
+
+  private static LocalContext sweepContext(LocalDeployment deployment, PrintStream out) {
+    return new LocalContext(
+        "SweepAccountsFunction",
+        "arn:aws:lambda:us-east-1:000000000000:function:" + deployment.stackName() + "-sweep",
+        1024,
+        Duration.ofMinutes(5),
+        new LambdaLogger() {
+          @Override
+          public void log(String message) {
+            out.println(message);
+          }
+
+          @Override
+          public void log(byte[] message) {
+            out.println(new String(message, StandardCharsets.UTF_8));
+          }
+        });
   }
 
   private static void show(LocalAdmin admin, String org, PrintStream out) {

@@ -4,12 +4,16 @@ import com.commcredits.adapters.json.BalanceChangedJson;
 import com.commcredits.adapters.lambda.BatchFailures;
 import com.commcredits.adapters.lambda.SqsDelivery;
 import com.commcredits.adapters.lambda.StructuredLog;
+import com.commcredits.domain.balance.BalanceChanged;
 import com.commcredits.domain.funding.CheckBalance;
+import com.commcredits.domain.ledger.ExpireFunds;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks each org named in a batch of balance changes once: the check reads the current balance, so
@@ -17,15 +21,24 @@ import java.util.Map;
  */
 final class BalanceChangeBatch {
 
+  /** The cause sent by the daily sweep (sweep-accounts), which also expires old funds. */
+  static final String DAILY_SWEEP = "DAILY_SWEEP";
+
   private final BalanceChangedJson json;
   private final CheckBalance checkBalance;
+  private final ExpireFunds expireFunds;
   private final Clock clock;
   private final StructuredLog log;
 
   BalanceChangeBatch(
-      BalanceChangedJson json, CheckBalance checkBalance, Clock clock, StructuredLog log) {
+      BalanceChangedJson json,
+      CheckBalance checkBalance,
+      ExpireFunds expireFunds,
+      Clock clock,
+      StructuredLog log) {
     this.json = json;
     this.checkBalance = checkBalance;
+    this.expireFunds = expireFunds;
     this.clock = clock;
     this.log = log;
   }
@@ -33,9 +46,14 @@ final class BalanceChangeBatch {
   BatchFailures process(List<SqsDelivery> deliveries) {
     BatchFailures failures = new BatchFailures();
     Map<String, List<String>> messagesByOrg = new LinkedHashMap<>();
+    Set<String> swept = new HashSet<>();
     for (SqsDelivery delivery : deliveries) {
       try {
-        String orgId = json.read(delivery.body()).orgId();
+        BalanceChanged change = json.read(delivery.body());
+        String orgId = change.orgId();
+        if (DAILY_SWEEP.equals(change.cause())) {
+          swept.add(orgId);
+        }
         messagesByOrg.computeIfAbsent(orgId, o -> new ArrayList<>()).add(delivery.messageId());
       } catch (IllegalArgumentException malformed) {
         // Our own steps write these messages: a malformed one is a bug, so it goes to the DLQ.
@@ -46,6 +64,21 @@ final class BalanceChangeBatch {
     messagesByOrg.forEach(
         (orgId, messageIds) -> {
           try {
+            if (swept.contains(orgId)) {
+              // Reads the org's whole ledger: done by the daily sweep, never per call.
+              expireFunds
+                  .expire(orgId, clock.instant())
+                  .forEach(
+                      expired ->
+                          log.info(
+                              "funds.expired",
+                              "orgId",
+                              orgId,
+                              "entryId",
+                              expired.entryId(),
+                              "amount",
+                              expired.amount().toString()));
+            }
             CheckBalance.Outcome outcome = checkBalance.check(orgId, clock.instant());
             if (outcome instanceof CheckBalance.Outcome.Checked checked) {
               log.info(

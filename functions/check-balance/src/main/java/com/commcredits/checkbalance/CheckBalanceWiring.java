@@ -4,6 +4,7 @@ import com.commcredits.adapters.aws.AwsClients;
 import com.commcredits.adapters.aws.LambdaEnvironment;
 import com.commcredits.adapters.aws.RechargePolicies;
 import com.commcredits.adapters.dynamodb.DynamoDbFundingStore;
+import com.commcredits.adapters.dynamodb.DynamoDbLedger;
 import com.commcredits.adapters.json.BalanceChangedJson;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.json.NotificationJson;
@@ -13,6 +14,7 @@ import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.adapters.sqs.SqsNotificationPublisher;
 import com.commcredits.adapters.sqs.SqsRechargeRequestPublisher;
 import com.commcredits.domain.funding.CheckBalance;
+import com.commcredits.domain.ledger.ExpireFunds;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -44,6 +46,7 @@ final class CheckBalanceWiring {
             new SqsNotificationPublisher(
                 sqs, environment.require("NOTIFICATIONS_QUEUE_URL"), new NotificationJson(mapper)),
             RechargePolicies.from(environment)),
+        new ExpireFunds(new DynamoDbLedger(dynamoDb, environment.ledgerTable())),
         clock,
         log);
   }

@@ -11,6 +11,7 @@ import com.commcredits.domain.funding.RechargePolicy;
 import com.commcredits.domain.funding.RechargeRequest;
 import com.commcredits.domain.ledger.Credit;
 import com.commcredits.domain.ledger.EntryKind;
+import com.commcredits.domain.ledger.ExpireFunds;
 import com.commcredits.domain.money.Money;
 import com.commcredits.testing.InMemoryAccounts;
 import com.commcredits.testing.InMemoryFundingStore;
@@ -48,6 +49,7 @@ class CheckBalanceHandlerTest {
             new BalanceChangeBatch(
                 new BalanceChangedJson(Json.mapper()),
                 new CheckBalance(store, recharges, notifications, RechargePolicy.standard()),
+                new ExpireFunds(ledger),
                 clock,
                 new StructuredLog(
                     "check-balance",

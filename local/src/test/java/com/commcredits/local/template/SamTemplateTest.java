@@ -14,7 +14,7 @@ class SamTemplateTest {
       SamTemplate.read(SamTemplate.locate(Path.of("").toAbsolutePath()));
 
   @Test
-  void projectTemplate_declaresFourFunctions_eachWithOneSqsEventSourceReportingItemFailures() {
+  void projectTemplate_declaresFourQueueFunctionsReportingItemFailures_andTheDailySweep() {
     // when
     Map<String, FunctionSpec> functions = TEMPLATE.functions();
 
@@ -24,8 +24,11 @@ class SamTemplateTest {
             "RateCallsFunction",
             "CheckBalanceFunction",
             "AutoRechargeFunction",
-            "SendEmailFunction");
+            "SendEmailFunction",
+            "SweepAccountsFunction");
+    assertThat(functions.get("SweepAccountsFunction").sqsEventSources()).isEmpty();
     assertThat(functions.values())
+        .filteredOn(function -> !function.logicalId().equals("SweepAccountsFunction"))
         .allSatisfy(
             function -> {
               assertThat(function.sqsEventSources()).hasSize(1);
