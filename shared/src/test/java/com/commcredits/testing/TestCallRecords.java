@@ -9,6 +9,7 @@ import java.time.Instant;
 public final class TestCallRecords {
 
   private String usageId = "usage-1";
+  private String callId;
   private String orgId = "acme";
   private String userLocation = "US";
   private CallType callType = CallType.CONF_OUT;
@@ -24,6 +25,12 @@ public final class TestCallRecords {
 
   public TestCallRecords usageId(String value) {
     usageId = value;
+    return this;
+  }
+
+  /** The call's id; {@code call-<usageId>} unless set. */
+  public TestCallRecords callId(String value) {
+    callId = value;
     return this;
   }
 
@@ -71,7 +78,7 @@ public final class TestCallRecords {
     return new CallRecord(
         usageId,
         orgId,
-        "call-" + usageId,
+        callId == null ? "call-" + usageId : callId,
         callType.isConference() ? "conf-42" : null,
         "anna@" + orgId + ".example",
         "Anna",

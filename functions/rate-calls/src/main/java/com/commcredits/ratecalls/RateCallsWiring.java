@@ -16,7 +16,6 @@ import com.commcredits.domain.charging.ChargeCallRecords;
 import com.commcredits.domain.rating.CallRater;
 import com.commcredits.domain.rating.RateCardRater;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -65,11 +64,6 @@ final class RateCallsWiring {
    * invalid card fails the cold start with every problem by file and line.
    */
   static CallRater rateCards(LambdaEnvironment environment) {
-    return new RateCardRater(
-        environment
-            .optional("RATE_CARDS_DIR")
-            .filter(dir -> !dir.isBlank())
-            .map(dir -> RateCardFiles.fromDirectory(Path.of(dir)))
-            .orElseGet(RateCardFiles::packaged));
+    return new RateCardRater(RateCardFiles.forEnvironment(environment));
   }
 }

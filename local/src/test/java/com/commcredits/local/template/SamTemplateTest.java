@@ -14,7 +14,7 @@ class SamTemplateTest {
       SamTemplate.read(SamTemplate.locate(Path.of("").toAbsolutePath()));
 
   @Test
-  void projectTemplate_declaresFourQueueFunctionsReportingItemFailures_andTheDailySweep() {
+  void projectTemplate_declaresFourQueueFunctionsReportingItemFailures_theSweepAndAuthorize() {
     // when
     Map<String, FunctionSpec> functions = TEMPLATE.functions();
 
@@ -25,10 +25,13 @@ class SamTemplateTest {
             "CheckBalanceFunction",
             "AutoRechargeFunction",
             "SendEmailFunction",
-            "SweepAccountsFunction");
+            "SweepAccountsFunction",
+            "AuthorizeCallFunction");
     assertThat(functions.get("SweepAccountsFunction").sqsEventSources()).isEmpty();
+    assertThat(functions.get("AuthorizeCallFunction").sqsEventSources()).isEmpty();
     assertThat(functions.values())
-        .filteredOn(function -> !function.logicalId().equals("SweepAccountsFunction"))
+        .filteredOn(function -> !function.sqsEventSources().isEmpty())
+        .hasSize(4)
         .allSatisfy(
             function -> {
               assertThat(function.sqsEventSources()).hasSize(1);

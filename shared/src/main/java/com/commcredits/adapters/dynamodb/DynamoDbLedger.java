@@ -26,6 +26,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -76,11 +77,15 @@ public final class DynamoDbLedger implements Ledger {
       dynamoDb.transactWriteItems(
           TransactWriteItemsRequest.builder()
               .transactItems(
-                  withPoolDraw(
-                      charge,
-                      putIfAbsent(tableName, claim, ReturnValuesOnConditionCheckFailure.ALL_OLD),
-                      putIfAbsent(tableName, entryItem, ReturnValuesOnConditionCheckFailure.NONE),
-                      addToBalance(entry)))
+                  releasingHold(
+                      call,
+                      withPoolDraw(
+                          charge,
+                          putIfAbsent(
+                              tableName, claim, ReturnValuesOnConditionCheckFailure.ALL_OLD),
+                          putIfAbsent(
+                              tableName, entryItem, ReturnValuesOnConditionCheckFailure.NONE),
+                          addToBalance(entry))))
               .build());
       return new DebitOutcome.Debited(entry);
     } catch (TransactionCanceledException cancelled) {
@@ -132,6 +137,23 @@ public final class DynamoDbLedger implements Ledger {
    * The debit's writes, and with a pool draw a fourth: add the minutes to the month's pool only if
    * the pool then stays within its size, so two calls cannot both take its last minutes.
    */
+  /**
+   * Charging a call ends the hold its authorization placed, if any: the charge is in the balance
+   * now. Last in the transaction, so the cancellation reasons above keep their places.
+   */
+  private TransactWriteItem[] releasingHold(CallRecord call, TransactWriteItem... writes) {
+    TransactWriteItem[] all = java.util.Arrays.copyOf(writes, writes.length + 1);
+    all[writes.length] =
+        TransactWriteItem.builder()
+            .delete(
+                Delete.builder()
+                    .tableName(tableName)
+                    .key(DynamoDbCallHolds.holdKey(call.orgId(), call.callId()))
+                    .build())
+            .build();
+    return all;
+  }
+
   private TransactWriteItem[] withPoolDraw(CallCharge charge, TransactWriteItem... writes) {
     if (charge.poolDraw().isEmpty()) {
       return writes;

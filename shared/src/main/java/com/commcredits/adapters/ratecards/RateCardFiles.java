@@ -1,5 +1,6 @@
 package com.commcredits.adapters.ratecards;
 
+import com.commcredits.adapters.aws.LambdaEnvironment;
 import com.commcredits.domain.rating.InvalidRateCard;
 import com.commcredits.domain.rating.RateCard;
 import com.commcredits.domain.rating.RateCardCsv;
@@ -30,6 +31,17 @@ public final class RateCardFiles {
   static final List<String> PACKAGED_CARDS = List.of("sample-usd.csv", "sample-eur.csv");
 
   private RateCardFiles() {}
+
+  /**
+   * The operator's cards from {@code RATE_CARDS_DIR} (a Lambda layer) where the environment names
+   * one, else the packaged samples.
+   */
+  public static RateCards forEnvironment(LambdaEnvironment environment) {
+    return environment
+        .optional("RATE_CARDS_DIR")
+        .map(dir -> fromDirectory(Path.of(dir)))
+        .orElseGet(RateCardFiles::packaged);
+  }
 
   /** The sample cards packaged in the jar. */
   public static RateCards packaged() {

@@ -1,0 +1,41 @@
+package com.commcredits.authorizecall;
+
+import com.commcredits.adapters.aws.AwsClients;
+import com.commcredits.adapters.aws.LambdaEnvironment;
+import com.commcredits.adapters.dynamodb.DynamoDbAccounts;
+import com.commcredits.adapters.dynamodb.DynamoDbCallHolds;
+import com.commcredits.adapters.dynamodb.DynamoDbLedger;
+import com.commcredits.adapters.json.Json;
+import com.commcredits.adapters.lambda.SnapStartPriming;
+import com.commcredits.adapters.lambda.StructuredLog;
+import com.commcredits.adapters.ratecards.RateCardFiles;
+import com.commcredits.domain.authorize.AuthorizeCall;
+import com.commcredits.domain.rating.RateCardRater;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Builds the authorize-call function from its environment. */
+final class AuthorizeCallWiring {
+
+  private AuthorizeCallWiring() {}
+
+  static CallAuthorizations callAuthorizations(LambdaEnvironment environment) {
+    DynamoDbClient dynamoDb =
+        new AwsClients(environment).client(DynamoDbClient.builder(), "DYNAMODB");
+    String ledgerTable = environment.ledgerTable();
+    StructuredLog log =
+        StructuredLog.forComponent(
+            "authorize-call", environment.optional("LOG_LEVEL").orElse(null));
+    DynamoDbAccounts accounts = new DynamoDbAccounts(dynamoDb, ledgerTable);
+    SnapStartPriming.register(() -> accounts.find(SnapStartPriming.PRIMING_ORG), log);
+    return new CallAuthorizations(
+        Json.mapper(),
+        new AuthorizeCall(
+            accounts,
+            new RateCardRater(RateCardFiles.forEnvironment(environment)),
+            new DynamoDbLedger(dynamoDb, ledgerTable),
+            new DynamoDbCallHolds(dynamoDb, ledgerTable)),
+        Clock.systemUTC(),
+        log);
+  }
+}

@@ -1,0 +1,105 @@
+package com.commcredits.domain.authorize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.commcredits.adapters.ratecards.RateCardFiles;
+import com.commcredits.domain.calls.CallType;
+import com.commcredits.domain.calls.NumberType;
+import com.commcredits.domain.ledger.Credit;
+import com.commcredits.domain.ledger.EntryKind;
+import com.commcredits.domain.licences.OrgLicences;
+import com.commcredits.domain.money.Money;
+import com.commcredits.domain.rating.RateCardRater;
+import com.commcredits.testing.InMemoryAccounts;
+import com.commcredits.testing.InMemoryCallHolds;
+import com.commcredits.testing.InMemoryLedger;
+import com.commcredits.testing.TestAccounts;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AuthorizeCallTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+  private final InMemoryAccounts accounts = new InMemoryAccounts();
+  private final InMemoryLedger ledger = new InMemoryLedger(accounts);
+  private final InMemoryCallHolds holds = new InMemoryCallHolds();
+  private final AuthorizeCall authorizing =
+      new AuthorizeCall(accounts, new RateCardRater(RateCardFiles.packaged()), ledger, holds);
+
+  @BeforeEach
+  void anOrgWithOneDollar() {
+    accounts.open(TestAccounts.anAccount("acme"));
+    ledger.credit(
+        new Credit("acme", EntryKind.DEPOSIT, "d1", Money.of("1", "USD"), NOW, "deposit"));
+  }
+
+  private static CallAuthorizationRequest dialOut(String callId, String to, int minutes) {
+    return new CallAuthorizationRequest(
+        "acme", callId, "US", CallType.CONF_OUT, NumberType.TOLL, "+12065550100", to, minutes);
+  }
+
+  @Test
+  void dialOut_isAuthorizedForWhatTheBalanceAffords_andHoldsIt() {
+    var answer = authorizing.authorize(dialOut("call-1", "+81312345678", 60), NOW);
+
+    assertThat(answer)
+        .isEqualTo(new Authorization.Authorized("call-1", 4, Money.of("1.00", "USD")));
+  }
+
+  @Test
+  void simultaneousDialOuts_cannotTogetherSpendMoreThanTheBalance() {
+    holds.beforeNextPlace(
+        () -> authorizing.authorize(dialOut("call-other", "+81312345678", 2), NOW));
+
+    var answer = authorizing.authorize(dialOut("call-1", "+81312345678", 60), NOW);
+
+    assertThat(answer)
+        .isEqualTo(new Authorization.Authorized("call-1", 2, Money.of("0.50", "USD")));
+  }
+
+  @Test
+  void dialOut_isDenied_whenCallsInProgressHoldTheWholeBalance() {
+    authorizing.authorize(dialOut("call-1", "+81312345678", 60), NOW);
+
+    var answer = authorizing.authorize(dialOut("call-2", "+12125550123", 5), NOW);
+
+    assertThat(answer).isInstanceOf(Authorization.Denied.class);
+    assertThat(((Authorization.Denied) answer).reason()).contains("not enough credit");
+  }
+
+  @Test
+  void askingAgainForTheSameCall_returnsItsHold_withoutHoldingTwice() {
+    authorizing.authorize(dialOut("call-1", "+12125550123", 10), NOW);
+
+    var again = authorizing.authorize(dialOut("call-1", "+12125550123", 10), NOW);
+
+    assertThat(again)
+        .isEqualTo(new Authorization.Authorized("call-1", 10, Money.of("0.22", "USD")));
+    assertThat(holds.read("acme", NOW).active()).hasSize(1);
+  }
+
+  @Test
+  void callAPoolPaysFor_needsNoHold() {
+    accounts.update("acme", a -> TestAccounts.withLicences(a, OrgLicences.audioConferencing(2)));
+
+    var answer = authorizing.authorize(dialOut("call-1", "+12125550123", 30), NOW);
+
+    assertThat(answer)
+        .isEqualTo(
+            new Authorization.Authorized(
+                "call-1", 30, Money.zero(Money.of("0", "USD").currency())));
+    assertThat(holds.read("acme", NOW).active()).isEmpty();
+  }
+
+  @Test
+  void exhaustedBalance_deniesCreditFundedCalls() {
+    ledger.credit(
+        new Credit("acme", EntryKind.ADJUSTMENT, "a1", Money.of("-1", "USD"), NOW, "spent"));
+
+    var answer = authorizing.authorize(dialOut("call-1", "+12125550123", 5), NOW);
+
+    assertThat(answer).isInstanceOf(Authorization.Denied.class);
+  }
+}
