@@ -137,6 +137,19 @@ public final class EmailTemplates {
     String reason = c.reason(n.code());
     List<Block> blocks = new ArrayList<>();
     String subject;
+    Block couldNotRecharge =
+        Block.paragraph(
+            c.t(
+                "We could not recharge your communications credits with "
+                    + amount
+                    + ": "
+                    + reason
+                    + ".",
+                "Wir konnten Ihr Guthaben für Kommunikation nicht um "
+                    + amount
+                    + " aufladen: "
+                    + reason
+                    + "."));
     switch (n.failure()) {
       case HARD_DECLINE -> {
         subject =
@@ -145,19 +158,7 @@ public final class EmailTemplates {
                 "Handlungsbedarf: Karte aktualisieren, Aufladung über "
                     + amount
                     + " fehlgeschlagen");
-        blocks.add(
-            Block.paragraph(
-                c.t(
-                    "We could not recharge your communications credits with "
-                        + amount
-                        + ": "
-                        + reason
-                        + ".",
-                    "Wir konnten Ihr Guthaben für Kommunikation nicht um "
-                        + amount
-                        + " aufladen: "
-                        + reason
-                        + ".")));
+        blocks.add(couldNotRecharge);
         blocks.add(
             Block.paragraph(
                 c.t(
@@ -172,19 +173,7 @@ public final class EmailTemplates {
             c.t(
                 "auto-recharge of " + amount + " failed, we will try again",
                 "Aufladung über " + amount + " fehlgeschlagen, wir versuchen es erneut");
-        blocks.add(
-            Block.paragraph(
-                c.t(
-                    "We could not recharge your communications credits with "
-                        + amount
-                        + ": "
-                        + reason
-                        + ".",
-                    "Wir konnten Ihr Guthaben für Kommunikation nicht um "
-                        + amount
-                        + " aufladen: "
-                        + reason
-                        + ".")));
+        blocks.add(couldNotRecharge);
         blocks.add(
             Block.paragraph(
                 n.nextRetryAt() == null
