@@ -13,10 +13,10 @@ import com.commcredits.domain.money.Money;
 import com.commcredits.testing.InMemoryAccounts;
 import com.commcredits.testing.InMemoryFundingStore;
 import com.commcredits.testing.InMemoryLedger;
+import com.commcredits.testing.LambdaEvents;
 import com.commcredits.testing.RecordingBalanceChangedPublisher;
 import com.commcredits.testing.RecordingPublishers;
 import com.commcredits.testing.ScriptedPaymentGateway;
-import com.commcredits.testing.SqsEvents;
 import com.commcredits.testing.TestAccounts;
 import com.commcredits.testing.TestContext;
 import java.io.ByteArrayOutputStream;
@@ -67,7 +67,8 @@ class AutoRechargeHandlerTest {
   @Test
   void request_chargesTheCardAndCreditsTheLedger() {
     var response =
-        handler.handleRequest(SqsEvents.fromFile("sqs-recharge-request.json"), new TestContext());
+        handler.handleRequest(
+            LambdaEvents.fromFile("sqs-recharge-request.json"), new TestContext());
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(gateway.cardCharges()).hasSize(1);
@@ -76,10 +77,10 @@ class AutoRechargeHandlerTest {
 
   @Test
   void redeliveredRequest_neverChargesTwice() {
-    handler.handleRequest(SqsEvents.fromFile("sqs-recharge-request.json"), new TestContext());
+    handler.handleRequest(LambdaEvents.fromFile("sqs-recharge-request.json"), new TestContext());
 
     handler.handleRequest(
-        SqsEvents.fromFile("sqs-recharge-request-redelivered.json"), new TestContext());
+        LambdaEvents.fromFile("sqs-recharge-request-redelivered.json"), new TestContext());
 
     assertThat(gateway.requests()).isEqualTo(1);
     assertThat(accounts.find("contoso").orElseThrow().balance()).isEqualTo(Money.of("100", "USD"));
@@ -89,7 +90,7 @@ class AutoRechargeHandlerTest {
   void malformedRequest_failsOnlyItself() {
     var response =
         handler.handleRequest(
-            SqsEvents.fromFile("sqs-recharge-request-malformed.json"), new TestContext());
+            LambdaEvents.fromFile("sqs-recharge-request-malformed.json"), new TestContext());
 
     assertThat(response.getBatchItemFailures())
         .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)

@@ -16,8 +16,8 @@ import com.commcredits.domain.money.Money;
 import com.commcredits.testing.InMemoryAccounts;
 import com.commcredits.testing.InMemoryFundingStore;
 import com.commcredits.testing.InMemoryLedger;
+import com.commcredits.testing.LambdaEvents;
 import com.commcredits.testing.RecordingPublishers;
-import com.commcredits.testing.SqsEvents;
 import com.commcredits.testing.TestAccounts;
 import com.commcredits.testing.TestContext;
 import java.io.ByteArrayOutputStream;
@@ -65,7 +65,7 @@ class CheckBalanceHandlerTest {
   void severalChangesOfOneOrg_areCheckedOnce_andOpenOneRecharge() {
     SQSBatchResponse response =
         handler.handleRequest(
-            SqsEvents.fromFile("sqs-balance-changed-after-calls.json"), new TestContext());
+            LambdaEvents.fromFile("sqs-balance-changed-after-calls.json"), new TestContext());
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(recharges.published())
@@ -77,7 +77,7 @@ class CheckBalanceHandlerTest {
   void malformedChange_failsOnlyItself_soItEndsInTheDeadLetterQueue() {
     SQSBatchResponse response =
         handler.handleRequest(
-            SqsEvents.fromFile("sqs-balance-changed-malformed.json"), new TestContext());
+            LambdaEvents.fromFile("sqs-balance-changed-malformed.json"), new TestContext());
 
     assertThat(response.getBatchItemFailures())
         .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)

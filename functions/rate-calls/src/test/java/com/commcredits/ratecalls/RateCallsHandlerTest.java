@@ -14,8 +14,8 @@ import com.commcredits.domain.rating.RateCardRater;
 import com.commcredits.testing.InMemoryAccounts;
 import com.commcredits.testing.InMemoryLedger;
 import com.commcredits.testing.InMemoryRejectedCallRecords;
+import com.commcredits.testing.LambdaEvents;
 import com.commcredits.testing.RecordingBalanceChangedPublisher;
-import com.commcredits.testing.SqsEvents;
 import com.commcredits.testing.TestAccounts;
 import com.commcredits.testing.TestContext;
 import java.io.ByteArrayOutputStream;
@@ -59,7 +59,7 @@ class RateCallsHandlerTest {
   void dialOut_isCharged_andAnnouncedToTheBalanceCheck() {
     SQSBatchResponse response =
         handler.handleRequest(
-            SqsEvents.fromFile("sqs-call-record-dial-out.json"), new TestContext());
+            LambdaEvents.fromFile("sqs-call-record-dial-out.json"), new TestContext());
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(balance()).isEqualTo(Money.of("-0.066", "USD"));
@@ -70,11 +70,12 @@ class RateCallsHandlerTest {
 
   @Test
   void redelivery_isNotChargedAgain_butStillAnnounced() {
-    handler.handleRequest(SqsEvents.fromFile("sqs-call-record-dial-out.json"), new TestContext());
+    handler.handleRequest(
+        LambdaEvents.fromFile("sqs-call-record-dial-out.json"), new TestContext());
 
     var response =
         handler.handleRequest(
-            SqsEvents.fromFile("sqs-call-record-redelivered.json"), new TestContext());
+            LambdaEvents.fromFile("sqs-call-record-redelivered.json"), new TestContext());
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(balance()).isEqualTo(Money.of("-0.066", "USD"));
@@ -85,7 +86,7 @@ class RateCallsHandlerTest {
   void mixedBatch_rejectsOnlyTheBadRecord_andChargesTheOthers() {
     var response =
         handler.handleRequest(
-            SqsEvents.fromFile("sqs-call-records-mixed-batch.json"), new TestContext());
+            LambdaEvents.fromFile("sqs-call-records-mixed-batch.json"), new TestContext());
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(ledger.entries("contoso")).hasSize(2);
@@ -108,7 +109,7 @@ class RateCallsHandlerTest {
     "sqs-call-record-missing-field.json, calleeNumber is missing",
   })
   void invalidRecord_isRejectedWithItsReason_keptAndNotRetried(String event, String reason) {
-    var response = handler.handleRequest(SqsEvents.fromFile(event), new TestContext());
+    var response = handler.handleRequest(LambdaEvents.fromFile(event), new TestContext());
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(rejected.all())
@@ -121,10 +122,11 @@ class RateCallsHandlerTest {
 
   @Test
   void sameUsageIdWithDifferentContent_isRejectedAndKept_notChargedTwice() {
-    handler.handleRequest(SqsEvents.fromFile("sqs-call-record-dial-out.json"), new TestContext());
+    handler.handleRequest(
+        LambdaEvents.fromFile("sqs-call-record-dial-out.json"), new TestContext());
 
     handler.handleRequest(
-        SqsEvents.fromFile("sqs-call-record-same-usage-id-different-content.json"),
+        LambdaEvents.fromFile("sqs-call-record-same-usage-id-different-content.json"),
         new TestContext());
 
     assertThat(balance()).isEqualTo(Money.of("-0.066", "USD"));
@@ -141,7 +143,7 @@ class RateCallsHandlerTest {
 
     var response =
         handler.handleRequest(
-            SqsEvents.fromFile("sqs-call-record-dial-out.json"), new TestContext());
+            LambdaEvents.fromFile("sqs-call-record-dial-out.json"), new TestContext());
 
     assertThat(response.getBatchItemFailures())
         .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
@@ -152,7 +154,7 @@ class RateCallsHandlerTest {
   @Test
   void logs_carryIdsButNoPhoneNumbers() {
     handler.handleRequest(
-        SqsEvents.fromFile("sqs-call-records-mixed-batch.json"), new TestContext());
+        LambdaEvents.fromFile("sqs-call-records-mixed-batch.json"), new TestContext());
 
     assertThat(logs.toString())
         .contains("\"orgId\":\"contoso\"", "u-contoso-0002")

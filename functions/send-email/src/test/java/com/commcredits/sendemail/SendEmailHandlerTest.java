@@ -14,8 +14,8 @@ import com.commcredits.domain.notification.SendNotifications;
 import com.commcredits.domain.notification.SentNotification;
 import com.commcredits.testing.InMemoryAccounts;
 import com.commcredits.testing.InMemorySentNotifications;
+import com.commcredits.testing.LambdaEvents;
 import com.commcredits.testing.RecordingMailer;
-import com.commcredits.testing.SqsEvents;
 import com.commcredits.testing.TestAccounts;
 import com.commcredits.testing.TestContext;
 import java.io.ByteArrayOutputStream;
@@ -170,10 +170,10 @@ class SendEmailHandlerTest {
   void throttling_failsOnlyItsOwnMessage() {
     // given a batch of two, the first of which meets SES throttling
     mailer.failingNextWith(new IllegalStateException("TooManyRequests"));
-    var event = SqsEvents.fromFile("sqs-notification-recharge-succeeded.json");
+    var event = LambdaEvents.fromFile("sqs-notification-recharge-succeeded.json");
     event
         .getRecords()
-        .addAll(SqsEvents.fromFile("sqs-notification-balance-reached-zero.json").getRecords());
+        .addAll(LambdaEvents.fromFile("sqs-notification-balance-reached-zero.json").getRecords());
 
     // when
     SQSBatchResponse response = handler.handleRequest(event, new TestContext());
@@ -189,7 +189,7 @@ class SendEmailHandlerTest {
   }
 
   private SQSBatchResponse handle(String eventFile) {
-    return handler.handleRequest(SqsEvents.fromFile(eventFile), new TestContext());
+    return handler.handleRequest(LambdaEvents.fromFile(eventFile), new TestContext());
   }
 
   private String log() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.domain.balance.BalanceChanged;
+import com.commcredits.testing.LambdaEvents;
 import com.commcredits.testing.RecordingBalanceChangedPublisher;
 import com.commcredits.testing.TestContext;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +33,10 @@ class SweepAccountsHandlerTest {
                 new PrintStream(new ByteArrayOutputStream()),
                 clock));
 
-    String result = handler.handleRequest(Map.of(), new TestContext());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> event = LambdaEvents.fromFile("eventbridge-daily-sweep.json", Map.class);
+
+    String result = handler.handleRequest(event, new TestContext());
 
     assertThat(result).isEqualTo("swept 2 orgs");
     assertThat(balanceChanges.published())

@@ -11,7 +11,7 @@ import com.commcredits.domain.money.Money;
 import com.commcredits.local.LocalAdmin;
 import com.commcredits.local.LocalDeployment;
 import com.commcredits.local.junit.LocalDeploymentExtension;
-import com.commcredits.testing.SqsEvents;
+import com.commcredits.testing.LambdaEvents;
 import com.commcredits.testing.TestContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,7 +79,7 @@ class AuthorizeCallIT {
     deployment
         .newHandler("RateCallsFunction")
         .handleRequest(
-            SqsEvents.withBodies(
+            LambdaEvents.withBodies(
                 aCallRecord()
                     .org(org)
                     .usageId(org + "-a")

@@ -13,7 +13,7 @@ import com.commcredits.local.LocalAdmin;
 import com.commcredits.local.LocalDeployment;
 import com.commcredits.local.junit.LocalDeploymentExtension;
 import com.commcredits.sweepaccounts.SweepAccountsHandler;
-import com.commcredits.testing.SqsEvents;
+import com.commcredits.testing.LambdaEvents;
 import com.commcredits.testing.TestContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,7 +56,7 @@ class FundsExpiryIT {
     deployment
         .newHandler("RateCallsFunction")
         .handleRequest(
-            SqsEvents.withBodies(aCallRecord().org(org).usageId(org + "-1").lasting(120).json()),
+            LambdaEvents.withBodies(aCallRecord().org(org).usageId(org + "-1").lasting(120).json()),
             new TestContext());
     deployment.startEventSources();
     var sweep = new SweepAccountsHandler(deployment.functionEnvironment("SweepAccountsFunction"));

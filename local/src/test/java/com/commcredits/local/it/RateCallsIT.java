@@ -11,7 +11,7 @@ import com.commcredits.domain.report.UsageReportCsv;
 import com.commcredits.local.LocalAdmin;
 import com.commcredits.local.LocalDeployment;
 import com.commcredits.local.junit.LocalDeploymentExtension;
-import com.commcredits.testing.SqsEvents;
+import com.commcredits.testing.LambdaEvents;
 import com.commcredits.testing.TestContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,12 +73,13 @@ class RateCallsIT {
   void sameUsageIdWithDifferentContent_isRejectedAndKept_notChargedTwice() {
     var handler = deployment.newHandler("RateCallsFunction");
     handler.handleRequest(
-        SqsEvents.withBodies(aCallRecord().org(org).usageId(org + "-u1").lasting(60).json()),
+        LambdaEvents.withBodies(aCallRecord().org(org).usageId(org + "-u1").lasting(60).json()),
         new TestContext());
 
     var response =
         handler.handleRequest(
-            SqsEvents.withBodies(aCallRecord().org(org).usageId(org + "-u1").lasting(900).json()),
+            LambdaEvents.withBodies(
+                aCallRecord().org(org).usageId(org + "-u1").lasting(900).json()),
             new TestContext());
 
     assertThat(response.getBatchItemFailures()).isEmpty();
@@ -96,7 +97,7 @@ class RateCallsIT {
 
     var response =
         handler.handleRequest(
-            SqsEvents.withBodies(
+            LambdaEvents.withBodies(
                 aCallRecord().org(org).usageId(org + "-a").json(),
                 aCallRecord()
                     .org(org)
@@ -132,7 +133,7 @@ class RateCallsIT {
                         () ->
                             (i % 2 == 0 ? first : second)
                                 .handleRequest(
-                                    SqsEvents.withBodies(
+                                    LambdaEvents.withBodies(
                                         aCallRecord()
                                             .org(org)
                                             .usageId(org + "-c" + i)
@@ -154,7 +155,7 @@ class RateCallsIT {
     var handler = deployment.newHandler("RateCallsFunction");
 
     handler.handleRequest(
-        SqsEvents.withBodies(
+        LambdaEvents.withBodies(
             aCallRecord().org(org).usageId(org + "-1").lasting(3600).json(),
             aCallRecord().org(org).usageId(org + "-2").to("+442079460123").lasting(61).json(),
             aCallRecord().org(org).usageId(org + "-1").lasting(3600).json()),
@@ -168,7 +169,7 @@ class RateCallsIT {
   void usageReport_listsEveryChargedCall_withItsChargeAndCapability() {
     var handler = deployment.newHandler("RateCallsFunction");
     handler.handleRequest(
-        SqsEvents.withBodies(
+        LambdaEvents.withBodies(
             aCallRecord().org(org).usageId(org + "-r1").lasting(125).json(),
             aCallRecord().org(org).usageId(org + "-r2").to("+442079460123").lasting(61).json()),
         new TestContext());
@@ -193,7 +194,7 @@ class RateCallsIT {
     var handler = deployment.newHandler("RateCallsFunction");
 
     handler.handleRequest(
-        SqsEvents.withBodies(aCallRecord().org("no-such-org").usageId(org + "-x").json()),
+        LambdaEvents.withBodies(aCallRecord().org("no-such-org").usageId(org + "-x").json()),
         new TestContext());
 
     assertThat(admin.rejected().list("no-such-org"))

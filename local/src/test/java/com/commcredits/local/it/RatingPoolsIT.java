@@ -11,7 +11,7 @@ import com.commcredits.domain.money.Money;
 import com.commcredits.local.LocalAdmin;
 import com.commcredits.local.LocalDeployment;
 import com.commcredits.local.junit.LocalDeploymentExtension;
-import com.commcredits.testing.SqsEvents;
+import com.commcredits.testing.LambdaEvents;
 import com.commcredits.testing.TestContext;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -68,7 +68,7 @@ class RatingPoolsIT {
     var handler = deployment.newHandler("RateCallsFunction");
 
     handler.handleRequest(
-        SqsEvents.withBodies(
+        LambdaEvents.withBodies(
             aCallRecord().org(org).usageId(org + "-1").lasting(50 * 60).json(),
             aCallRecord().org(org).usageId(org + "-2").lasting(15 * 60).json(),
             aCallRecord().org(org).usageId(org + "-1").lasting(50 * 60).json()),
@@ -100,7 +100,7 @@ class RatingPoolsIT {
                         () ->
                             (i % 2 == 0 ? first : second)
                                 .handleRequest(
-                                    SqsEvents.withBodies(
+                                    LambdaEvents.withBodies(
                                         aCallRecord()
                                             .org(org)
                                             .usageId(org + "-c" + i)

@@ -10,16 +10,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** SQS events as Lambda delivers them: read from {@code events/} or made from bodies. */
-public final class SqsEvents {
+/** Events as Lambda delivers them: read from {@code events/}, or SQS events made from bodies. */
+public final class LambdaEvents {
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder().enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES).build();
 
-  private SqsEvents() {}
+  private LambdaEvents() {}
 
   /** Reads {@code events/<name>} from the repository root, whichever module the test runs in. */
   public static SQSEvent fromFile(String name) {
+    return fromFile(name, SQSEvent.class);
+  }
+
+  /** Any event of {@code events/}, as the Lambda runtime would deserialize it. */
+  public static <T> T fromFile(String name, Class<T> type) {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null && !Files.isDirectory(dir.resolve("events"))) {
       dir = dir.getParent();
@@ -28,7 +33,7 @@ public final class SqsEvents {
       throw new IllegalStateException("no events/ directory above the working directory");
     }
     try {
-      return MAPPER.readValue(dir.resolve("events").resolve(name).toFile(), SQSEvent.class);
+      return MAPPER.readValue(dir.resolve("events").resolve(name).toFile(), type);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
