@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.commcredits.domain.account.Language;
 import com.commcredits.domain.account.OrgAccount;
 import com.commcredits.domain.account.PaymentMethod;
+import com.commcredits.domain.authorize.CallRestrictions;
 import com.commcredits.domain.charging.RejectedCallRecord;
 import com.commcredits.domain.ledger.BalanceForecast;
 import com.commcredits.domain.ledger.CreditOutcome;
@@ -44,6 +45,8 @@ final class AdminCommand {
         update-card ORG --token TOKEN [--brand Visa] [--last4 4242] [--expires 2030-12]
         set-licences ORG [--conferencing USERS] [--domestic-plan CC:USERS:MINUTES]
                          [--international-plan CC:USERS:MINUTES:INTL_MINUTES]
+        restrict ORG [--dial-out any|same-country|zone-a|none] [--user-calls all|domestic|none]
+                     [--organizer UPN=POLICY] [--user UPN=POLICY]   who may call where
         show ORG              balance, services, auto-recharge, ledger
         rejected [ORG]        rejected call records with their reasons
         usage-report ORG [--month 2026-11]   the PSTN usage details report as CSV (for Excel)
@@ -177,6 +180,27 @@ final class AdminCommand {
         administration.setLicences(org, licences);
         out.println(licences);
       }
+      case "restrict" -> {
+        String org = first(positional, "ORG");
+        Map<String, CallRestrictions.DialOut> organizers = new HashMap<>();
+        Map<String, CallRestrictions.UserCalls> users = new HashMap<>();
+        if (options.containsKey("--organizer")) {
+          String[] pair = options.get("--organizer").split("=", 2);
+          organizers.put(pair[0], dialOut(pair[1]));
+        }
+        if (options.containsKey("--user")) {
+          String[] pair = options.get("--user").split("=", 2);
+          users.put(pair[0], userCalls(pair[1]));
+        }
+        CallRestrictions restrictions =
+            new CallRestrictions(
+                dialOut(options.getOrDefault("--dial-out", "any")),
+                organizers,
+                userCalls(options.getOrDefault("--user-calls", "all")),
+                users);
+        admin.restrictions().save(org, restrictions);
+        out.println(restrictions);
+      }
       case "show" -> show(admin, first(positional, "ORG"), out);
       case "usage-report" -> {
         YearMonth month =
@@ -241,6 +265,29 @@ final class AdminCommand {
         "  spending %s a day over the last week; %s%n",
         forecast.dailySpend(),
         forecast.zeroAt().map(at -> "reaches zero around " + at).orElse("no zero date in sight"));
+  }
+
+  private static CallRestrictions.DialOut dialOut(String policy) {
+    return switch (policy) {
+      case "any" -> CallRestrictions.DialOut.ANY_DESTINATION;
+      case "same-country" -> CallRestrictions.DialOut.SAME_COUNTRY;
+      case "zone-a" -> CallRestrictions.DialOut.ZONE_A;
+      case "none" -> CallRestrictions.DialOut.NONE;
+      default ->
+          throw new IllegalArgumentException(
+              "dial-out policy must be any, same-country, zone-a or none, got " + policy);
+    };
+  }
+
+  private static CallRestrictions.UserCalls userCalls(String policy) {
+    return switch (policy) {
+      case "all" -> CallRestrictions.UserCalls.INTERNATIONAL_AND_DOMESTIC;
+      case "domestic" -> CallRestrictions.UserCalls.DOMESTIC;
+      case "none" -> CallRestrictions.UserCalls.NONE;
+      default ->
+          throw new IllegalArgumentException(
+              "user-calls policy must be all, domestic or none, got " + policy);
+    };
   }
 
   private static Money money(LocalAdmin admin, String org, String amount) {

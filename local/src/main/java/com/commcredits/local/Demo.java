@@ -100,7 +100,7 @@ public final class Demo {
         admin.ledger().poolUsage("contoso", YearMonth.now(ZoneOffset.UTC)).minutesUsed());
 
     heading(
-        "3. A 30-minute dial-out to Japan (not Zone A, charged fully) takes Contoso below its"
+        "3. A 30-minute dial-out to Japan, the pool used up, is charged fully and takes Contoso below its"
             + " trigger: auto-recharge");
     send(call("contoso", "US", "conf_out", "+81312345678", 30 * 60));
     settle();

@@ -1,6 +1,7 @@
 package com.commcredits.local;
 
 import com.commcredits.adapters.dynamodb.DynamoDbAccounts;
+import com.commcredits.adapters.dynamodb.DynamoDbCallRestrictions;
 import com.commcredits.adapters.dynamodb.DynamoDbFundingStore;
 import com.commcredits.adapters.dynamodb.DynamoDbLedger;
 import com.commcredits.adapters.dynamodb.DynamoDbRejectedCallRecords;
@@ -10,6 +11,7 @@ import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.sqs.SqsBalanceChangedPublisher;
 import com.commcredits.domain.account.Accounts;
 import com.commcredits.domain.admin.AccountAdministration;
+import com.commcredits.domain.authorize.CallRestrictionsStore;
 import com.commcredits.domain.charging.RejectedCallRecords;
 import com.commcredits.domain.funding.FundingStore;
 import com.commcredits.domain.ledger.Ledger;
@@ -27,6 +29,7 @@ public final class LocalAdmin {
   private final DynamoDbFundingStore funding;
   private final DynamoDbRejectedCallRecords rejected;
   private final DynamoDbUsageRecords usage;
+  private final DynamoDbCallRestrictions restrictions;
   private final AccountAdministration administration;
 
   public LocalAdmin(LocalDeployment deployment) {
@@ -38,6 +41,7 @@ public final class LocalAdmin {
         new DynamoDbRejectedCallRecords(
             deployment.dynamoDb(), deployment.tableName("RejectedCallRecordsTable"));
     this.usage = new DynamoDbUsageRecords(deployment.dynamoDb(), ledgerTable);
+    this.restrictions = new DynamoDbCallRestrictions(deployment.dynamoDb(), ledgerTable);
     this.administration =
         new AccountAdministration(
             accounts,
@@ -66,6 +70,10 @@ public final class LocalAdmin {
 
   public RejectedCallRecords rejected() {
     return rejected;
+  }
+
+  public CallRestrictionsStore restrictions() {
+    return restrictions;
   }
 
   public UsageRecords usage() {

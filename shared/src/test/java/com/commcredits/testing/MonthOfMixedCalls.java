@@ -59,7 +59,7 @@ public final class MonthOfMixedCalls {
     // at 0.035 (60/60) = 0.56
     calls.add(m.named("c03", m.call(orgId, "US").to("+4930123456").lasting(2730)));
     calls.add(m.named("c04", m.call(orgId, "US").lasting(600))); // pool empty: 10 × 0.022
-    // JP not Zone A: 5 × 0.25 = 1.25
+    // JP, the pool used up: 5 × 0.25 = 1.25
     calls.add(m.named("c05", m.call(orgId, "US").to("+81312345678").lasting(300)));
     // toll dial-in included → 0
     calls.add(

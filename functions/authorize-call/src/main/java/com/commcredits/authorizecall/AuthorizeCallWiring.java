@@ -4,6 +4,7 @@ import com.commcredits.adapters.aws.AwsClients;
 import com.commcredits.adapters.aws.LambdaEnvironment;
 import com.commcredits.adapters.dynamodb.DynamoDbAccounts;
 import com.commcredits.adapters.dynamodb.DynamoDbCallHolds;
+import com.commcredits.adapters.dynamodb.DynamoDbCallRestrictions;
 import com.commcredits.adapters.dynamodb.DynamoDbLedger;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.lambda.SnapStartPriming;
@@ -11,6 +12,7 @@ import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.adapters.ratecards.RateCardFiles;
 import com.commcredits.domain.authorize.AuthorizeCall;
 import com.commcredits.domain.rating.RateCardRater;
+import com.commcredits.domain.rating.RateCards;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -28,13 +30,16 @@ final class AuthorizeCallWiring {
             "authorize-call", environment.optional("LOG_LEVEL").orElse(null));
     DynamoDbAccounts accounts = new DynamoDbAccounts(dynamoDb, ledgerTable);
     SnapStartPriming.register(() -> accounts.find(SnapStartPriming.PRIMING_ORG), log);
+    RateCards cards = RateCardFiles.forEnvironment(environment);
     return new CallAuthorizations(
         Json.mapper(),
         new AuthorizeCall(
             accounts,
-            new RateCardRater(RateCardFiles.forEnvironment(environment)),
+            new RateCardRater(cards),
             new DynamoDbLedger(dynamoDb, ledgerTable),
-            new DynamoDbCallHolds(dynamoDb, ledgerTable)),
+            new DynamoDbCallHolds(dynamoDb, ledgerTable),
+            new DynamoDbCallRestrictions(dynamoDb, ledgerTable),
+            cards.zoneA()),
         Clock.systemUTC(),
         log);
   }

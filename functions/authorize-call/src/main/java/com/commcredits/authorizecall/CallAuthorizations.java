@@ -82,6 +82,7 @@ final class CallAuthorizations {
     return new CallAuthorizationRequest(
         text(json, "orgId"),
         text(json, "callId"),
+        json.path("userPrincipalName").asText(""),
         text(json, "userLocation"),
         CallType.fromCode(text(json, "callType")),
         NumberType.fromCode(json.path("numberType").asText("toll")),

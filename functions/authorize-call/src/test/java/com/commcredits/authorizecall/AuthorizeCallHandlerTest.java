@@ -14,6 +14,7 @@ import com.commcredits.domain.money.Money;
 import com.commcredits.domain.rating.RateCardRater;
 import com.commcredits.testing.InMemoryAccounts;
 import com.commcredits.testing.InMemoryCallHolds;
+import com.commcredits.testing.InMemoryCallRestrictions;
 import com.commcredits.testing.InMemoryLedger;
 import com.commcredits.testing.LambdaEvents;
 import com.commcredits.testing.TestAccounts;
@@ -45,7 +46,9 @@ class AuthorizeCallHandlerTest {
                     accounts,
                     new RateCardRater(RateCardFiles.packaged()),
                     ledger,
-                    new InMemoryCallHolds()),
+                    new InMemoryCallHolds(),
+                    new InMemoryCallRestrictions(),
+                    RateCardFiles.packaged().zoneA()),
                 clock,
                 new StructuredLog(
                     "authorize-call",

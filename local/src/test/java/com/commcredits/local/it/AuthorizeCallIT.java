@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.commcredits.authorizecall.AuthorizeCallHandler;
 import com.commcredits.domain.account.Language;
+import com.commcredits.domain.authorize.CallRestrictions;
 import com.commcredits.domain.money.Money;
 import com.commcredits.local.LocalAdmin;
 import com.commcredits.local.LocalDeployment;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +92,25 @@ class AuthorizeCallIT {
             new TestContext());
 
     assertThat(minutes(ask("call-b", "+81312345678", 60))).isEqualTo(3);
+  }
+
+  @Test
+  void organizerRestrictedToTheirCountry_isDeniedAnInternationalDialOut() {
+    admin
+        .restrictions()
+        .save(
+            org,
+            new CallRestrictions(
+                CallRestrictions.DialOut.SAME_COUNTRY,
+                Map.of(),
+                CallRestrictions.UserCalls.INTERNATIONAL_AND_DOMESTIC,
+                Map.of()));
+
+    JsonNode answer = ask("call-c", "+442079460123", 10);
+
+    assertThat(answer.path("decision").asText()).isEqualTo("DENIED");
+    assertThat(answer.path("reason").asText()).contains("organizer's country");
+    assertThat(minutes(ask("call-d", "+12125550123", 10))).isEqualTo(10);
   }
 
   @Test

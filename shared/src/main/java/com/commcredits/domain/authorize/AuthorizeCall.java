@@ -11,6 +11,7 @@ import com.commcredits.domain.rating.CallCharge;
 import com.commcredits.domain.rating.CallRater;
 import com.commcredits.domain.rating.RateCardRater;
 import com.commcredits.domain.rating.RatingOutcome;
+import com.commcredits.domain.rating.ZoneA;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * Answers "may this call start, and for how many minutes?": prices one minute of the call as the
  * rater would price its record, and when credits pay, sets aside the credit for the minutes it
  * grants from what the balance has left after the holds of other calls in progress. A call that a
- * licence or plan pays for (or an emergency call) needs no hold.
+ * licence or plan pays for (or an emergency call) needs no hold. Calls the org's restrictions
+ * forbid (dial-out per organizer, users' own calls) are denied with the rule that forbids them.
  */
 public final class AuthorizeCall {
 
@@ -33,12 +35,22 @@ public final class AuthorizeCall {
   private final CallRater rater;
   private final Ledger ledger;
   private final CallHolds holds;
+  private final CallRestrictionsStore restrictions;
+  private final ZoneA zoneA;
 
-  public AuthorizeCall(Accounts accounts, CallRater rater, Ledger ledger, CallHolds holds) {
+  public AuthorizeCall(
+      Accounts accounts,
+      CallRater rater,
+      Ledger ledger,
+      CallHolds holds,
+      CallRestrictionsStore restrictions,
+      ZoneA zoneA) {
     this.accounts = accounts;
     this.rater = rater;
     this.ledger = ledger;
     this.holds = holds;
+    this.restrictions = restrictions;
+    this.zoneA = zoneA;
   }
 
   public Authorization authorize(CallAuthorizationRequest request, Instant now) {
@@ -59,6 +71,19 @@ public final class AuthorizeCall {
         return new Authorization.Denied(callId, unratable.reason());
       }
       CallCharge minute = ((RatingOutcome.Rated) rating).charge();
+      Optional<String> refusal =
+          restrictions
+              .of(request.orgId())
+              .refusal(
+                  request.callType(),
+                  request.userPrincipalName(),
+                  request.userLocation(),
+                  minute.destinationCountry(),
+                  CallCharge.EMERGENCY.equals(minute.capability()),
+                  zoneA);
+      if (refusal.isPresent()) {
+        return new Authorization.Denied(callId, refusal.get());
+      }
       if (minute.amount().isZero()) {
         return new Authorization.Authorized(
             callId, request.wantedMinutes(), Money.zero(account.currency()));

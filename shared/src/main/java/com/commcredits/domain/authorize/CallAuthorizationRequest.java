@@ -9,11 +9,13 @@ import java.time.Instant;
  * "May this call start, and for how many minutes?", asked by the telephony platform before it
  * connects a call that credits may pay for.
  *
+ * @param userPrincipalName the organizer (dial-out) or user (own calls), for their restrictions
  * @param wantedMinutes the longest the call may need; the answer never exceeds it
  */
 public record CallAuthorizationRequest(
     String orgId,
     String callId,
+    String userPrincipalName,
     String userLocation,
     CallType callType,
     NumberType numberType,
@@ -24,6 +26,7 @@ public record CallAuthorizationRequest(
   public static final int MAX_WANTED_MINUTES = 24 * 60;
 
   public CallAuthorizationRequest {
+    userPrincipalName = userPrincipalName == null ? "" : userPrincipalName;
     if (wantedMinutes < 1 || wantedMinutes > MAX_WANTED_MINUTES) {
       throw new IllegalArgumentException(
           "wantedMinutes must be 1-" + MAX_WANTED_MINUTES + ", got " + wantedMinutes);

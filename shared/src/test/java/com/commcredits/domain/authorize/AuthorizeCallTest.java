@@ -10,11 +10,14 @@ import com.commcredits.domain.ledger.EntryKind;
 import com.commcredits.domain.licences.OrgLicences;
 import com.commcredits.domain.money.Money;
 import com.commcredits.domain.rating.RateCardRater;
+import com.commcredits.domain.rating.RateCards;
 import com.commcredits.testing.InMemoryAccounts;
 import com.commcredits.testing.InMemoryCallHolds;
+import com.commcredits.testing.InMemoryCallRestrictions;
 import com.commcredits.testing.InMemoryLedger;
 import com.commcredits.testing.TestAccounts;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +28,11 @@ class AuthorizeCallTest {
   private final InMemoryAccounts accounts = new InMemoryAccounts();
   private final InMemoryLedger ledger = new InMemoryLedger(accounts);
   private final InMemoryCallHolds holds = new InMemoryCallHolds();
+  private final InMemoryCallRestrictions restrictions = new InMemoryCallRestrictions();
+  private final RateCards cards = RateCardFiles.packaged();
   private final AuthorizeCall authorizing =
-      new AuthorizeCall(accounts, new RateCardRater(RateCardFiles.packaged()), ledger, holds);
+      new AuthorizeCall(
+          accounts, new RateCardRater(cards), ledger, holds, restrictions, cards.zoneA());
 
   @BeforeEach
   void anOrgWithOneDollar() {
@@ -37,7 +43,15 @@ class AuthorizeCallTest {
 
   private static CallAuthorizationRequest dialOut(String callId, String to, int minutes) {
     return new CallAuthorizationRequest(
-        "acme", callId, "US", CallType.CONF_OUT, NumberType.TOLL, "+12065550100", to, minutes);
+        "acme",
+        callId,
+        "anna@acme.example",
+        "US",
+        CallType.CONF_OUT,
+        NumberType.TOLL,
+        "+12065550100",
+        to,
+        minutes);
   }
 
   @Test
@@ -101,5 +115,59 @@ class AuthorizeCallTest {
     var answer = authorizing.authorize(dialOut("call-1", "+12125550123", 5), NOW);
 
     assertThat(answer).isInstanceOf(Authorization.Denied.class);
+  }
+
+  @Test
+  void organizerLimitedToZoneA_cannotDialBrazil_butCanDialTheUk() {
+    restrictions.save(
+        "acme",
+        new CallRestrictions(
+            CallRestrictions.DialOut.ANY_DESTINATION,
+            Map.of("anna@acme.example", CallRestrictions.DialOut.ZONE_A),
+            CallRestrictions.UserCalls.INTERNATIONAL_AND_DOMESTIC,
+            Map.of()));
+
+    var brazil = authorizing.authorize(dialOut("call-1", "+551133334444", 5), NOW);
+    var uk = authorizing.authorize(dialOut("call-2", "+442079460123", 5), NOW);
+
+    assertThat(brazil).isInstanceOf(Authorization.Denied.class);
+    assertThat(((Authorization.Denied) brazil).reason()).contains("Zone A", "BR");
+    assertThat(uk).isInstanceOf(Authorization.Authorized.class);
+  }
+
+  @Test
+  void userWithCallingTurnedOff_canStillCallEmergency() {
+    restrictions.save(
+        "acme",
+        new CallRestrictions(
+            CallRestrictions.DialOut.ANY_DESTINATION,
+            Map.of(),
+            CallRestrictions.UserCalls.NONE,
+            Map.of()));
+    var call =
+        new CallAuthorizationRequest(
+            "acme",
+            "call-9",
+            "anna@acme.example",
+            "US",
+            CallType.USER_OUT,
+            NumberType.TOLL,
+            "+12065550100",
+            "+12125550123",
+            5);
+    var emergency =
+        new CallAuthorizationRequest(
+            "acme",
+            "call-911",
+            "anna@acme.example",
+            "US",
+            CallType.USER_OUT,
+            NumberType.TOLL,
+            "+12065550100",
+            "+911",
+            5);
+
+    assertThat(authorizing.authorize(call, NOW)).isInstanceOf(Authorization.Denied.class);
+    assertThat(authorizing.authorize(emergency, NOW)).isInstanceOf(Authorization.Authorized.class);
   }
 }
