@@ -45,61 +45,41 @@ public final class TestAccounts {
   }
 
   public static OrgAccount withBalance(OrgAccount account, Money balance) {
+    return changed(
+        account, balance, account.serviceState(), account.autoRecharge(), account.licences());
+  }
+
+  public static OrgAccount withAutoRecharge(OrgAccount account, AutoRecharge autoRecharge) {
+    return changed(
+        account, account.balance(), account.serviceState(), autoRecharge, account.licences());
+  }
+
+  public static OrgAccount withServiceState(OrgAccount account, ServiceState state) {
+    return changed(account, account.balance(), state, account.autoRecharge(), account.licences());
+  }
+
+  public static OrgAccount withLicences(OrgAccount account, OrgLicences licences) {
+    return changed(
+        account, account.balance(), account.serviceState(), account.autoRecharge(), licences);
+  }
+
+  /** The account as the stores change it: balance, services, auto-recharge and licences. */
+  private static OrgAccount changed(
+      OrgAccount account,
+      Money balance,
+      ServiceState state,
+      AutoRecharge autoRecharge,
+      OrgLicences licences) {
     return new OrgAccount(
         account.orgId(),
         account.displayName(),
         account.currency(),
         balance,
-        account.serviceState(),
-        account.language(),
-        account.adminEmails(),
-        account.licensedUsers(),
-        account.autoRecharge(),
-        account.createdAt(),
-        account.licences());
-  }
-
-  public static OrgAccount withAutoRecharge(OrgAccount account, AutoRecharge autoRecharge) {
-    return new OrgAccount(
-        account.orgId(),
-        account.displayName(),
-        account.currency(),
-        account.balance(),
-        account.serviceState(),
-        account.language(),
-        account.adminEmails(),
-        account.licensedUsers(),
-        autoRecharge,
-        account.createdAt(),
-        account.licences());
-  }
-
-  public static OrgAccount withServiceState(OrgAccount account, ServiceState state) {
-    return new OrgAccount(
-        account.orgId(),
-        account.displayName(),
-        account.currency(),
-        account.balance(),
         state,
         account.language(),
         account.adminEmails(),
         account.licensedUsers(),
-        account.autoRecharge(),
-        account.createdAt(),
-        account.licences());
-  }
-
-  public static OrgAccount withLicences(OrgAccount account, OrgLicences licences) {
-    return new OrgAccount(
-        account.orgId(),
-        account.displayName(),
-        account.currency(),
-        account.balance(),
-        account.serviceState(),
-        account.language(),
-        account.adminEmails(),
-        account.licensedUsers(),
-        account.autoRecharge(),
+        autoRecharge,
         account.createdAt(),
         licences);
   }

@@ -1,14 +1,11 @@
 package com.commcredits.authorizecall;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.commcredits.adapters.json.CallAuthorizationRequestJson;
 import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.domain.authorize.Authorization;
 import com.commcredits.domain.authorize.AuthorizeCall;
 import com.commcredits.domain.authorize.CallAuthorizationRequest;
-import com.commcredits.domain.calls.CallType;
-import com.commcredits.domain.calls.NumberType;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -22,6 +19,7 @@ import java.util.Map;
 final class CallAuthorizations {
 
   private final ObjectMapper mapper;
+  private final CallAuthorizationRequestJson requests;
   private final AuthorizeCall authorizeCall;
   private final Clock clock;
   private final StructuredLog log;
@@ -29,6 +27,7 @@ final class CallAuthorizations {
   CallAuthorizations(
       ObjectMapper mapper, AuthorizeCall authorizeCall, Clock clock, StructuredLog log) {
     this.mapper = mapper;
+    this.requests = new CallAuthorizationRequestJson(mapper);
     this.authorizeCall = authorizeCall;
     this.clock = clock;
     this.log = log;
@@ -37,7 +36,7 @@ final class CallAuthorizations {
   APIGatewayV2HTTPResponse answer(String body) {
     CallAuthorizationRequest request;
     try {
-      request = read(body);
+      request = requests.read(body);
     } catch (IllegalArgumentException invalid) {
       return respond(400, error(invalid.getMessage()));
     }
@@ -67,36 +66,6 @@ final class CallAuthorizations {
         "decision",
         json.path("decision").asText());
     return respond(200, json);
-  }
-
-  private CallAuthorizationRequest read(String body) {
-    JsonNode json;
-    try {
-      json = mapper.readTree(body == null ? "" : body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("body is not valid JSON");
-    }
-    if (json == null || !json.isObject()) {
-      throw new IllegalArgumentException("body must be one JSON object");
-    }
-    return new CallAuthorizationRequest(
-        text(json, "orgId"),
-        text(json, "callId"),
-        json.path("userPrincipalName").asText(""),
-        text(json, "userLocation"),
-        CallType.fromCode(text(json, "callType")),
-        NumberType.fromCode(json.path("numberType").asText("toll")),
-        text(json, "callerNumber"),
-        text(json, "calleeNumber"),
-        json.path("wantedMinutes").asInt(CallAuthorizationRequest.MAX_WANTED_MINUTES / 6));
-  }
-
-  private static String text(JsonNode json, String field) {
-    JsonNode value = json.get(field);
-    if (value == null || !value.isTextual() || value.asText().isBlank()) {
-      throw new IllegalArgumentException(field + " is missing");
-    }
-    return value.asText();
   }
 
   private ObjectNode error(String reason) {

@@ -3,7 +3,6 @@ package com.commcredits.local.it;
 import static com.commcredits.testing.TestCallRecords.aCallRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.commcredits.domain.account.Language;
 import com.commcredits.domain.charging.RejectedCallRecord;
 import com.commcredits.domain.money.Money;
@@ -18,9 +17,6 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -121,30 +117,7 @@ class RateCallsIT {
 
   @Test
   void concurrentDebitsFromTwoHandlerInstances_loseNoUpdate() throws Exception {
-    var first = deployment.newHandler("RateCallsFunction");
-    var second = deployment.newHandler("RateCallsFunction");
-    var pool = Executors.newFixedThreadPool(2);
-
-    List<Future<SQSBatchResponse>> runs =
-        IntStream.range(0, 40)
-            .mapToObj(
-                i ->
-                    pool.submit(
-                        () ->
-                            (i % 2 == 0 ? first : second)
-                                .handleRequest(
-                                    LambdaEvents.withBodies(
-                                        aCallRecord()
-                                            .org(org)
-                                            .usageId(org + "-c" + i)
-                                            .lasting(60)
-                                            .json()),
-                                    new TestContext())))
-            .toList();
-    for (Future<SQSBatchResponse> run : runs) {
-      run.get();
-    }
-    pool.shutdown();
+    TwoFunctionInstances.chargeAtOnce(deployment, org, 40, 60, 2);
 
     assertThat(admin.balance(org)).isEqualTo(Money.of("99.12", "USD"));
     assertThat(admin.balance(org)).isEqualTo(admin.ledgerSum(org));

@@ -3,7 +3,6 @@ package com.commcredits.local.it;
 import static com.commcredits.testing.TestCallRecords.aCallRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.commcredits.domain.account.Language;
 import com.commcredits.domain.licences.CallingPlan;
 import com.commcredits.domain.licences.OrgLicences;
@@ -19,9 +18,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -88,31 +84,7 @@ class RatingPoolsIT {
   void concurrentCalls_neverOverdrawThePool_andCreditsPayTheRest() throws Exception {
     // Given a 60-minute pool and 20 ten-minute calls charged by two function instances at once
     String org = openOrg(OrgLicences.audioConferencing(1));
-    var first = deployment.newHandler("RateCallsFunction");
-    var second = deployment.newHandler("RateCallsFunction");
-    var pool = Executors.newFixedThreadPool(8);
-
-    List<Future<SQSBatchResponse>> runs =
-        IntStream.range(0, 20)
-            .mapToObj(
-                i ->
-                    pool.submit(
-                        () ->
-                            (i % 2 == 0 ? first : second)
-                                .handleRequest(
-                                    LambdaEvents.withBodies(
-                                        aCallRecord()
-                                            .org(org)
-                                            .usageId(org + "-c" + i)
-                                            .lasting(600)
-                                            .json()),
-                                    new TestContext())))
-            .toList();
-    int failed = 0;
-    for (Future<SQSBatchResponse> run : runs) {
-      failed += run.get().getBatchItemFailures().size();
-    }
-    pool.shutdown();
+    int failed = TwoFunctionInstances.chargeAtOnce(deployment, org, 20, 600, 8);
 
     // Then the pool holds exactly its 60 minutes and every other charged minute was paid
     long poolMinutes = admin.ledger().poolUsage(org, NOVEMBER).used("audio-conferencing");
