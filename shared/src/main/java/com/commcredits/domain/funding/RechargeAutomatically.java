@@ -91,7 +91,9 @@ public final class RechargeAutomatically {
       return new Outcome.NothingToDo(attempt.attemptId(), "closed or superseded");
     }
     if (attempt.status() == RechargeAttempt.Status.CHARGING) {
-      ChargeResult earlier = gateway.find(attempt.orgId(), attempt.idempotencyKey());
+      // A consistent lookup under the try's own key (guards issue 9 defect 4): only a provider
+      // that truly never saw the try may let it be cancelled below.
+      ChargeResult earlier = gateway.find(cardCharge(attempt, account));
       if (!(earlier instanceof ChargeResult.NotFound)) {
         return settle(attempt, earlier, account, funding, now);
       }

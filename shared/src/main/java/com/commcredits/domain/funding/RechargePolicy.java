@@ -27,8 +27,11 @@ public record RechargePolicy(
     processingErrorBackoff = List.copyOf(processingErrorBackoff);
     Objects.requireNonNull(burstWindow, "burstWindow");
     Objects.requireNonNull(staleRequestAfter, "staleRequestAfter");
-    if (burstLimit < 1) {
-      throw new IllegalArgumentException("burstLimit must be at least 1");
+    if (burstLimit < 1 || burstLimit > MAX_BURST_LIMIT) {
+      // Guards issue 9 defect 10: the guard counts remembered recharges, so a limit above what is
+      // remembered could never trip.
+      throw new IllegalArgumentException(
+          "burstLimit must be 1-" + MAX_BURST_LIMIT + " (recharges remembered), got " + burstLimit);
     }
   }
 
@@ -40,6 +43,12 @@ public record RechargePolicy(
 
   /** The default waits after processing errors ({@code ProcessingErrorBackoff}). */
   public static final String STANDARD_PROCESSING_ERROR_BACKOFF = "PT30S,PT2M,PT10M";
+
+  /**
+   * The highest burst limit that can trip: the guard remembers this many recharges ({@link
+   * FundingState}); the template's {@code RechargeBurstLimit} has it as its {@code MaxValue}.
+   */
+  public static final int MAX_BURST_LIMIT = FundingState.REMEMBERED_RECHARGES;
 
   /** The default burst guard ({@code RechargeBurstLimit}): recharges per burst window. */
   public static final int STANDARD_BURST_LIMIT = 3;
