@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code rateRepeatedNumbers} rates numbers the rater has seen (an org's own dial-in numbers,
  * its usual destinations); {@code rateUnseenNumbers} gives every call a number never rated before,
- * so libphonenumber parses each one.
+ * so each one is classified afresh from libphonenumber's metadata.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -2,6 +2,7 @@ package com.commcredits.domain.rating;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.ShortNumberInfo;
 import java.util.Optional;
@@ -9,9 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tells where a number leads with libphonenumber's numbering metadata: its country, whether it is
- * valid, and its kind (fixed, mobile, toll-free, premium-rate). Results are memoised per number
- * (bounded), because parsing dominates the cost of rating and a tenant's numbers repeat: its own
- * dial-in numbers on every dial-in, its usual destinations on dial-out.
+ * valid, and its kind (fixed, mobile, toll-free, premium-rate). A plain E.164 number is classified
+ * by {@link NumberingPlan} straight from its calling code and national number, because parsing it
+ * would cost more than decoding the call record; anything else goes through libphonenumber's parse,
+ * with the same answers. Results are memoised per number (bounded), because a tenant's numbers
+ * repeat: its own dial-in numbers on every dial-in, its usual destinations on dial-out.
  */
 public final class Destinations {
 
@@ -24,6 +27,7 @@ public final class Destinations {
   private static final String NON_GEOGRAPHIC = "001";
 
   private final PhoneNumberUtil numbers = PhoneNumberUtil.getInstance();
+  private final NumberingPlan plan = new NumberingPlan(numbers);
   private final ShortNumberInfo shortNumbers = ShortNumberInfo.getInstance();
   private final ConcurrentHashMap<String, Optional<Destination>> memo = new ConcurrentHashMap<>();
 
@@ -37,7 +41,8 @@ public final class Destinations {
     if (known != null) {
       return known;
     }
-    Optional<Destination> classified = parse(e164);
+    Optional<Destination> classified =
+        plan.split(e164).map(this::classifyPlain).orElseGet(() -> classifyByParsing(e164));
     if (memo.size() >= MEMO_LIMIT) {
       memo.clear();
     }
@@ -58,26 +63,47 @@ public final class Destinations {
     if (digits.length() > LONGEST_EMERGENCY_NUMBER + 3) {
       return false;
     }
-    try {
-      PhoneNumber number = numbers.parse(e164, null);
-      String national = numbers.getNationalSignificantNumber(number);
-      String region = numbers.getRegionCodeForCountryCode(number.getCountryCode());
-      return national.length() <= LONGEST_EMERGENCY_NUMBER
-          && shortNumbers.isEmergencyNumber(national, region);
-    } catch (NumberParseException notANumber) {
-      return false;
+    NumberingPlan.E164Number split = plan.split(e164).orElse(null);
+    if (split == null) {
+      try {
+        PhoneNumber number = numbers.parse(e164, null);
+        split =
+            new NumberingPlan.E164Number(
+                number.getCountryCode(), numbers.getNationalSignificantNumber(number));
+      } catch (NumberParseException notANumber) {
+        return false;
+      }
     }
+    String national = split.nationalNumber();
+    String region = numbers.getRegionCodeForCountryCode(split.callingCode());
+    return national.length() <= LONGEST_EMERGENCY_NUMBER
+        && shortNumbers.isEmergencyNumber(national, region);
   }
 
-  private Optional<Destination> parse(String e164) {
+  private Optional<Destination> classifyPlain(NumberingPlan.E164Number number) {
+    NumberingPlan.Typed typed = plan.type(number);
+    return destination(
+        typed.type(), typed.region(), number.callingCode() + number.nationalNumber());
+  }
+
+  /** libphonenumber's full path, for what {@link NumberingPlan#split} leaves to parse. */
+  Optional<Destination> classifyByParsing(String e164) {
     PhoneNumber number;
     try {
       number = numbers.parse(e164, null);
     } catch (NumberParseException notANumber) {
       return Optional.empty();
     }
+    return destination(
+        numbers.getNumberType(number),
+        numbers.getRegionCodeForNumber(number),
+        number.getCountryCode() + numbers.getNationalSignificantNumber(number));
+  }
+
+  private static Optional<Destination> destination(
+      PhoneNumberType type, String region, String digits) {
     DestinationKind kind =
-        switch (numbers.getNumberType(number)) {
+        switch (type) {
           case FIXED_LINE -> DestinationKind.FIXED;
           case MOBILE -> DestinationKind.MOBILE;
           case FIXED_LINE_OR_MOBILE -> DestinationKind.FIXED_OR_MOBILE;
@@ -89,11 +115,9 @@ public final class Destinations {
     if (kind == null) {
       return Optional.empty();
     }
-    String region = numbers.getRegionCodeForNumber(number);
     if (region == null || "ZZ".equals(region)) {
       region = NON_GEOGRAPHIC;
     }
-    String digits = number.getCountryCode() + numbers.getNationalSignificantNumber(number);
     return Optional.of(new Destination(digits, region, kind));
   }
 }
