@@ -66,7 +66,11 @@ final class AutoRechargeWiring {
       LambdaEnvironment environment, DynamoDbClient dynamoDb, String ledgerTable) {
     String gateway = environment.optional("PAYMENT_GATEWAY").orElse("simulated");
     return switch (gateway) {
-      case "stripe" -> StripePaymentGateway.withSecretKey(stripeSecretKey(environment));
+      case "stripe" ->
+          // another base than Stripe's own only for a local stand-in (the fault simulation)
+          StripePaymentGateway.withSecretKey(
+              stripeSecretKey(environment),
+              environment.optional("STRIPE_API_BASE_URL").orElse("https://api.stripe.com"));
       case "simulated" ->
           new SimulatedPaymentGateway(
               new DynamoDbSimulatedCharges(dynamoDb, ledgerTable), Clock.systemUTC());

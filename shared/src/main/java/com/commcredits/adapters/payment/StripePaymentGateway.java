@@ -65,13 +65,14 @@ public final class StripePaymentGateway implements PaymentGateway {
    * With the account's secret key, and timeouts that fit a 30-second function: a network retry is
    * safe because every request carries its idempotency key.
    */
-  public static StripePaymentGateway withSecretKey(String secretKey) {
+  public static StripePaymentGateway withSecretKey(String secretKey, String apiBase) {
     if (secretKey == null || secretKey.isBlank()) {
       throw new IllegalArgumentException("the Stripe secret key is missing");
     }
     return new StripePaymentGateway(
         StripeClient.builder()
             .setApiKey(secretKey)
+            .setApiBase(apiBase)
             .setConnectTimeout(3_000)
             .setReadTimeout(10_000)
             .setMaxNetworkRetries(1)
