@@ -255,11 +255,8 @@ final class FakeStripe implements AutoCloseable {
                   + intent.status()
                   + ", then the connection dropped"
                   + lag);
-      default -> {
-        if (!lag.isEmpty()) {
+      default ->
           plan.trace("stripe: create " + key + " → " + intent.id() + " " + intent.status() + lag);
-        }
-      }
     }
     return fault == CreateFault.TIMEOUT_AFTER_CHARGE ? null : answer;
   }

@@ -220,7 +220,7 @@ final class Scenario {
     int events = 5 + story.nextInt(9);
     for (int e = 0; e < events; e++) {
       event();
-      int steps = story.nextInt(5);
+      int steps = story.nextInt(4);
       for (int s = 0; s < steps; s++) {
         step(false);
       }
@@ -309,21 +309,21 @@ final class Scenario {
               .json()
               .replace(JAPAN, "0301234567");
       send(new SentCall(org.id(), usageId, body, false), "invalid record " + usageId);
-    } else if (roll < 68) {
+    } else if (roll < 66) {
       long amount = 10 + story.nextInt(41);
       String deposit = "deposit-" + (++sequence);
       trace.add("deposit " + amount + " to " + org.id() + " (" + deposit + ")");
       administration.addFunds(org.id(), deposit, org.money(amount), now);
-    } else if (roll < 82) {
+    } else if (roll < 86) {
       boolean on = !autoRechargeOn.get(org.id());
       trace.add("auto-recharge " + (on ? "on" : "off") + " for " + org.id());
       administration.setAutoRecharge(org.id(), on, org.money(50), org.money(20), null, now);
       autoRechargeOn.put(org.id(), on);
-    } else if (roll < 90) {
+    } else if (roll < 92) {
       String card = CARDS.get(story.nextInt(CARDS.size()));
       trace.add("card swap for " + org.id() + " to " + card);
       administration.updatePaymentMethod(org.id(), card(org, card), now);
-    } else if (roll < 94) {
+    } else if (roll < 96) {
       List<String> functions = List.copyOf(sim.consumers().keySet());
       String function = functions.get(story.nextInt(functions.size()));
       int invocationsDown = 3 + story.nextInt(10);
@@ -366,13 +366,13 @@ final class Scenario {
         }
         int roll = provider.nextInt(100);
         FakeStripe.CreateFault fault =
-            roll < 7
+            roll < 10
                 ? FakeStripe.CreateFault.SERVER_ERROR_AFTER_CHARGE
-                : roll < 13
+                : roll < 25
                     ? FakeStripe.CreateFault.TIMEOUT_AFTER_CHARGE
-                    : roll < 16
+                    : roll < 29
                         ? FakeStripe.CreateFault.SERVER_ERROR_BEFORE
-                        : roll < 19
+                        : roll < 33
                             ? FakeStripe.CreateFault.TIMEOUT_BEFORE
                             : FakeStripe.CreateFault.NONE;
         if (fault != FakeStripe.CreateFault.NONE) {
@@ -383,9 +383,9 @@ final class Scenario {
 
       @Override
       public int searchLagTicks(String intentId) {
-        if (provider.nextInt(10) < 4) {
+        if (provider.nextInt(10) < 5) {
           stripeFaults.merge("stripe SEARCH_LAG", 1, Integer::sum);
-          return 3 + provider.nextInt(40);
+          return 5 + provider.nextInt(56);
         }
         return 0;
       }
