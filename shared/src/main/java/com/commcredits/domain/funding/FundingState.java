@@ -39,7 +39,7 @@ public record FundingState(
     YearMonth cardExpiryWarnedFor) {
 
   /** The burst guard remembers this many recharges; more than the guard could ever allow. */
-  static final int REMEMBERED_RECHARGES = 10;
+  public static final int REMEMBERED_RECHARGES = 10;
 
   public FundingState {
     recentRecharges = List.copyOf(recentRecharges);
