@@ -86,6 +86,22 @@ public record OrgAccount(
     Objects.requireNonNull(licences, "licences");
   }
 
+  /** The same account with another auto-recharge setting. */
+  public OrgAccount withAutoRecharge(AutoRecharge newAutoRecharge) {
+    return new OrgAccount(
+        orgId,
+        displayName,
+        currency,
+        balance,
+        serviceState,
+        language,
+        adminEmails,
+        licensedUsers,
+        newAutoRecharge,
+        createdAt,
+        licences);
+  }
+
   /** Toll-free numbers and dial-out need credit: they work only while the balance is positive. */
   public boolean creditFundedServicesAvailable() {
     return serviceState == ServiceState.ACTIVE && balance.isPositive();

@@ -69,6 +69,14 @@ public record FundingState(
         : Money.zero(rechargedThisMonth.currency());
   }
 
+  /**
+   * Whether the monthly cap (if any) leaves room for a recharge of {@code amount} in {@code month}:
+   * the guard that pauses auto-recharge, and the rule that lifts the pause when the month turns.
+   */
+  public boolean monthlyCapAllows(Money amount, YearMonth month) {
+    return monthlyCap == null || !monthlyCap.isLessThan(rechargedIn(month).plus(amount));
+  }
+
   /** The state after a successful recharge of {@code amount} at {@code at}. */
   public FundingState afterRecharge(Money amount, Instant at) {
     YearMonth month = YearMonth.from(at.atZone(ZoneOffset.UTC));
