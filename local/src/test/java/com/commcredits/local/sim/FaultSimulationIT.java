@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class FaultSimulationIT {
 
-  static final long DEFAULT_SEED = 20261202L;
-  static final int DEFAULT_SCENARIOS = 150;
+  static final long DEFAULT_SEED = 1000L;
+  static final int DEFAULT_SCENARIOS = 50;
 
   @RegisterExtension
   static final LocalDeploymentExtension SIMULATION_STACK =

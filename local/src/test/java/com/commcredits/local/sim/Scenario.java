@@ -67,7 +67,9 @@ final class Scenario {
       text.append("scenario seed ").append(seed).append(" FAILED\n");
       violations.forEach(v -> text.append("  violated: ").append(v).append('\n'));
       text.append("  rerun: mvn -B -pl local -am verify -Dtest=none")
-          .append(" -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultSimulationIT")
+          .append(
+              " -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false")
+          .append(" -Dit.test=FaultSimulationIT")
           .append(" -Dsim.seed=")
           .append(seed)
           .append(" -Dsim.scenarios=1\n");
@@ -85,13 +87,6 @@ final class Scenario {
           Kind.CRASH_BEFORE, 0.006,
           Kind.TIMEOUT_AFTER_COMMIT, 0.01,
           Kind.CRASH_AFTER, 0.006);
-
-  static final Map<String, Long> PROFILE = new java.util.concurrent.ConcurrentSkipListMap<>();
-
-  static void profile(String what, long startedNanos) {
-    PROFILE.merge(what, System.nanoTime() - startedNanos, Long::sum);
-    PROFILE.merge(what + " (count)", 1_000_000L, Long::sum);
-  }
 
   private static final int MAX_INVOCATIONS_TO_SETTLE = 400;
   private static final String JAPAN = "+81312345678";
@@ -176,9 +171,7 @@ final class Scenario {
       sweep();
       settle("after the daily sweep", true);
       leftInDeadLetterQueues = emptyDeadLetterQueues();
-      long t0 = System.nanoTime();
       check(leftInDeadLetterQueues);
-      profile("check", t0);
     } catch (RuntimeException e) {
       violations.add("settling or checking failed: " + e);
       emptyDeadLetterQueues();
@@ -212,11 +205,9 @@ final class Scenario {
 
   private void play() {
     int orgCount = story.nextInt(4) == 0 ? 3 : 2;
-    long t0 = System.nanoTime();
     for (int i = 0; i < orgCount; i++) {
       openOrg(i);
     }
-    profile("open orgs", t0);
     int events = 5 + story.nextInt(9);
     for (int e = 0; e < events; e++) {
       event();
@@ -429,7 +420,6 @@ final class Scenario {
         consumer.functionId().equals("SendEmailFunction")
             ? 1 // so that every email sent is known to come from this one notification
             : 1 + driver.nextInt(consumer.batchSize());
-    long t0 = System.nanoTime();
     List<Message> batch =
         sim.deployment()
             .sqs()
@@ -440,7 +430,6 @@ final class Scenario {
                         .waitTimeSeconds(0)
                         .messageSystemAttributeNamesWithStrings("All"))
             .messages();
-    profile("receive", t0);
     if (batch.size() < wanted) {
       // fewer than asked for: that was all the queue held
       mayHoldMessages.remove(consumer.queueUrl());
@@ -448,9 +437,7 @@ final class Scenario {
     if (batch.isEmpty()) {
       return false;
     }
-    long t1 = System.nanoTime();
     invoke(consumer, batch);
-    profile("invoke " + consumer.functionId(), t1);
     return true;
   }
 
@@ -470,7 +457,6 @@ final class Scenario {
             this::tookEffect,
             injected);
     Set<String> failed;
-    long th = System.nanoTime();
     try {
       SQSBatchResponse response =
           FaultInjector.during(
@@ -489,7 +475,6 @@ final class Scenario {
       trace.add(consumer.functionId() + " threw " + thrown + ": its whole batch fails");
       failed = batch.stream().map(Message::messageId).collect(Collectors.toSet());
     }
-    profile("handler " + consumer.functionId(), th);
     var sqs = sim.deployment().sqs();
     for (Message message : batch) {
       if (failed.contains(message.messageId())) {
