@@ -2,6 +2,7 @@ package com.commcredits.authorizecall;
 
 import com.commcredits.adapters.aws.AwsClients;
 import com.commcredits.adapters.aws.LambdaEnvironment;
+import com.commcredits.adapters.aws.Priming;
 import com.commcredits.adapters.dynamodb.DynamoDbAccounts;
 import com.commcredits.adapters.dynamodb.DynamoDbCallHolds;
 import com.commcredits.adapters.dynamodb.DynamoDbCallRestrictions;
@@ -9,6 +10,7 @@ import com.commcredits.adapters.dynamodb.DynamoDbLedger;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.adapters.lambda.StructuredLog;
+import com.commcredits.adapters.metrics.EmbeddedMetricFormat;
 import com.commcredits.adapters.ratecards.RateCardFiles;
 import com.commcredits.domain.authorize.AuthorizeCall;
 import com.commcredits.domain.rating.RateCardRater;
@@ -29,7 +31,12 @@ final class AuthorizeCallWiring {
         StructuredLog.forComponent(
             "authorize-call", environment.optional("LOG_LEVEL").orElse(null));
     DynamoDbAccounts accounts = new DynamoDbAccounts(dynamoDb, ledgerTable);
-    SnapStartPriming.register(() -> accounts.find(SnapStartPriming.PRIMING_ORG), log);
+    SnapStartPriming.register(
+        () -> {
+          accounts.find(SnapStartPriming.PRIMING_ORG);
+          Priming.failedTransaction(dynamoDb, ledgerTable);
+        },
+        log);
     RateCards cards = RateCardFiles.forEnvironment(environment);
     return new CallAuthorizations(
         Json.mapper(),
@@ -41,6 +48,7 @@ final class AuthorizeCallWiring {
             new DynamoDbCallRestrictions(dynamoDb, ledgerTable),
             cards.zoneA()),
         Clock.systemUTC(),
-        log);
+        log,
+        EmbeddedMetricFormat.forFunction("authorize-call"));
   }
 }

@@ -3,6 +3,7 @@ package com.commcredits.authorizecall;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.commcredits.adapters.json.CallAuthorizationRequestJson;
 import com.commcredits.adapters.lambda.StructuredLog;
+import com.commcredits.adapters.metrics.Metrics;
 import com.commcredits.domain.authorize.Authorization;
 import com.commcredits.domain.authorize.AuthorizeCall;
 import com.commcredits.domain.authorize.CallAuthorizationRequest;
@@ -23,9 +24,20 @@ final class CallAuthorizations {
   private final AuthorizeCall authorizeCall;
   private final Clock clock;
   private final StructuredLog log;
+  private final Metrics metrics;
 
   CallAuthorizations(
       ObjectMapper mapper, AuthorizeCall authorizeCall, Clock clock, StructuredLog log) {
+    this(mapper, authorizeCall, clock, log, Metrics.NONE);
+  }
+
+  CallAuthorizations(
+      ObjectMapper mapper,
+      AuthorizeCall authorizeCall,
+      Clock clock,
+      StructuredLog log,
+      Metrics metrics) {
+    this.metrics = metrics;
     this.mapper = mapper;
     this.requests = new CallAuthorizationRequestJson(mapper);
     this.authorizeCall = authorizeCall;
@@ -57,6 +69,12 @@ final class CallAuthorizations {
     } else {
       json.put("decision", "DENIED").put("reason", ((Authorization.Denied) authorization).reason());
     }
+    metrics.add("CallAuthorizations", 1, "decision", json.path("decision").asText());
+    if (authorization instanceof Authorization.Authorized authorized
+        && authorized.held().micros() > 0) {
+      metrics.add("HoldsPlaced", 1);
+    }
+    metrics.flush();
     log.info(
         "call.authorized",
         "orgId",

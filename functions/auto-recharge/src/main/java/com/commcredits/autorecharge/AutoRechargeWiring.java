@@ -3,6 +3,7 @@ package com.commcredits.autorecharge;
 import com.commcredits.adapters.aws.AwsClients;
 import com.commcredits.adapters.aws.LambdaEnvironment;
 import com.commcredits.adapters.aws.PaymentGateways;
+import com.commcredits.adapters.aws.Priming;
 import com.commcredits.adapters.aws.RechargePolicies;
 import com.commcredits.adapters.dynamodb.DynamoDbFundingStore;
 import com.commcredits.adapters.json.BalanceChangedJson;
@@ -11,8 +12,12 @@ import com.commcredits.adapters.json.NotificationJson;
 import com.commcredits.adapters.json.RechargeRequestJson;
 import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.adapters.lambda.StructuredLog;
+import com.commcredits.adapters.metrics.EmbeddedMetricFormat;
+import com.commcredits.adapters.payment.SimulatedPaymentGateway;
+import com.commcredits.adapters.payment.StripePaymentGateway;
 import com.commcredits.adapters.sqs.SqsBalanceChangedPublisher;
 import com.commcredits.adapters.sqs.SqsNotificationPublisher;
+import com.commcredits.adapters.sqs.SqsPriming;
 import com.commcredits.adapters.sqs.SqsRechargeRequestPublisher;
 import com.commcredits.domain.funding.RechargeAutomatically;
 import java.time.Clock;
@@ -41,7 +46,14 @@ final class AutoRechargeWiring {
     StructuredLog log =
         StructuredLog.forComponent("auto-recharge", environment.optional("LOG_LEVEL").orElse(null));
     DynamoDbFundingStore funding = new DynamoDbFundingStore(dynamoDb, ledgerTable);
-    SnapStartPriming.register(() -> funding.snapshot(SnapStartPriming.PRIMING_ORG), log);
+    String rechargeRequests = environment.require("RECHARGE_REQUESTS_QUEUE_URL");
+    SnapStartPriming.register(
+        () -> {
+          funding.snapshot(SnapStartPriming.PRIMING_ORG);
+          Priming.failedTransaction(dynamoDb, ledgerTable);
+          SqsPriming.refusedSend(sqs, rechargeRequests);
+        },
+        log);
     return new RechargeRequestBatch(
         new RechargeRequestJson(mapper),
         new RechargeAutomatically(
@@ -57,7 +69,8 @@ final class AutoRechargeWiring {
                 sqs, environment.require("NOTIFICATIONS_QUEUE_URL"), new NotificationJson(mapper)),
             RechargePolicies.from(environment)),
         clock,
-        log);
+        log,
+        EmbeddedMetricFormat.forFunction("auto-recharge"));
   }
 
   /** The key itself where an environment provides one (local runs), else the deployed secret. */

@@ -4,6 +4,7 @@ import com.commcredits.adapters.json.RechargeRequestJson;
 import com.commcredits.adapters.lambda.BatchFailures;
 import com.commcredits.adapters.lambda.SqsDelivery;
 import com.commcredits.adapters.lambda.StructuredLog;
+import com.commcredits.adapters.metrics.Metrics;
 import com.commcredits.domain.funding.RechargeAutomatically;
 import com.commcredits.domain.funding.RechargeRequest;
 import java.time.Clock;
@@ -16,9 +17,20 @@ final class RechargeRequestBatch {
   private final RechargeAutomatically recharging;
   private final Clock clock;
   private final StructuredLog log;
+  private final Metrics metrics;
 
   RechargeRequestBatch(
       RechargeRequestJson json, RechargeAutomatically recharging, Clock clock, StructuredLog log) {
+    this(json, recharging, clock, log, Metrics.NONE);
+  }
+
+  RechargeRequestBatch(
+      RechargeRequestJson json,
+      RechargeAutomatically recharging,
+      Clock clock,
+      StructuredLog log,
+      Metrics metrics) {
+    this.metrics = metrics;
     this.json = json;
     this.recharging = recharging;
     this.clock = clock;
@@ -39,6 +51,7 @@ final class RechargeRequestBatch {
       }
       try {
         var outcome = recharging.handle(request, clock.instant());
+        metrics.add("Recharges", 1, "outcome", outcome.getClass().getSimpleName());
         log.info(
             "recharge." + outcome.getClass().getSimpleName(),
             "orgId",
@@ -64,6 +77,7 @@ final class RechargeRequestBatch {
         failures.add(delivery.messageId());
       }
     }
+    metrics.flush();
     return failures;
   }
 }

@@ -5,6 +5,7 @@ import com.commcredits.adapters.lambda.BatchFailures;
 import com.commcredits.adapters.lambda.SqsDelivery;
 import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.domain.balance.BalanceChangeCause;
+import com.commcredits.adapters.metrics.Metrics;
 import com.commcredits.domain.balance.BalanceChanged;
 import com.commcredits.domain.funding.CheckBalance;
 import com.commcredits.domain.ledger.ExpireFunds;
@@ -30,6 +31,7 @@ final class BalanceChangeBatch {
   private final ExpireFunds expireFunds;
   private final Clock clock;
   private final StructuredLog log;
+  private final Metrics metrics;
 
   BalanceChangeBatch(
       BalanceChangedJson json,
@@ -37,6 +39,17 @@ final class BalanceChangeBatch {
       ExpireFunds expireFunds,
       Clock clock,
       StructuredLog log) {
+    this(json, checkBalance, expireFunds, clock, log, Metrics.NONE);
+  }
+
+  BalanceChangeBatch(
+      BalanceChangedJson json,
+      CheckBalance checkBalance,
+      ExpireFunds expireFunds,
+      Clock clock,
+      StructuredLog log,
+      Metrics metrics) {
+    this.metrics = metrics;
     this.json = json;
     this.checkBalance = checkBalance;
     this.expireFunds = expireFunds;
@@ -87,6 +100,11 @@ final class BalanceChangeBatch {
             CheckBalance.Outcome outcome =
                 checkBalance.check(orgId, causesByOrg.get(orgId), clock.instant());
             if (outcome instanceof CheckBalance.Outcome.Checked checked) {
+              // RECHARGE_REQUESTED_AGAIN: an attempt in flight too long (the alarm's metric).
+              checked.actions().forEach(a -> metrics.add("BalanceActions", 1, "action", a.name()));
+              if (checked.actions().contains(CheckBalance.Action.RECHARGE_REQUESTED_AGAIN)) {
+                metrics.add("RechargeInFlightTooLong", 1);
+              }
               log.info(
                   "balance.checked",
                   "orgId",
@@ -107,6 +125,7 @@ final class BalanceChangeBatch {
             failures.addAll(messageIds);
           }
         });
+    metrics.flush();
     return failures;
   }
 }

@@ -11,7 +11,9 @@ import com.commcredits.adapters.json.NotificationJson;
 import com.commcredits.adapters.json.RechargeRequestJson;
 import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.adapters.lambda.StructuredLog;
+import com.commcredits.adapters.metrics.EmbeddedMetricFormat;
 import com.commcredits.adapters.sqs.SqsNotificationPublisher;
+import com.commcredits.adapters.sqs.SqsPriming;
 import com.commcredits.adapters.sqs.SqsRechargeRequestPublisher;
 import com.commcredits.domain.funding.CheckBalance;
 import com.commcredits.domain.ledger.ExpireFunds;
@@ -33,7 +35,15 @@ final class CheckBalanceWiring {
     StructuredLog log =
         StructuredLog.forComponent("check-balance", environment.optional("LOG_LEVEL").orElse(null));
     DynamoDbFundingStore funding = new DynamoDbFundingStore(dynamoDb, environment.ledgerTable());
-    SnapStartPriming.register(() -> funding.snapshot(SnapStartPriming.PRIMING_ORG), log);
+    String rechargeRequests = environment.require("RECHARGE_REQUESTS_QUEUE_URL");
+    String notifications = environment.require("NOTIFICATIONS_QUEUE_URL");
+    SnapStartPriming.register(
+        () -> {
+          funding.snapshot(SnapStartPriming.PRIMING_ORG);
+          SqsPriming.refusedSend(sqs, rechargeRequests);
+          SqsPriming.refusedSend(sqs, notifications);
+        },
+        log);
     return new BalanceChangeBatch(
         new BalanceChangedJson(mapper),
         new CheckBalance(
@@ -48,6 +58,7 @@ final class CheckBalanceWiring {
             RechargePolicies.from(environment)),
         new ExpireFunds(new DynamoDbLedger(dynamoDb, environment.ledgerTable())),
         clock,
-        log);
+        log,
+        EmbeddedMetricFormat.forFunction("check-balance"));
   }
 }

@@ -5,6 +5,7 @@ import com.commcredits.adapters.lambda.BatchFailures;
 import com.commcredits.adapters.lambda.SqsDelivery;
 import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.domain.balance.BalanceChangeCause;
+import com.commcredits.adapters.metrics.Metrics;
 import com.commcredits.domain.balance.BalanceChanged;
 import com.commcredits.domain.balance.BalanceChangedPublisher;
 import com.commcredits.domain.calls.CallRecord;
@@ -35,6 +36,7 @@ final class CallRecordBatch {
   private final BalanceChangedPublisher balanceChanges;
   private final Clock clock;
   private final StructuredLog log;
+  private final Metrics metrics;
 
   CallRecordBatch(
       CallRecordJson json,
@@ -43,12 +45,24 @@ final class CallRecordBatch {
       BalanceChangedPublisher balanceChanges,
       Clock clock,
       StructuredLog log) {
+    this(json, charging, rejected, balanceChanges, clock, log, Metrics.NONE);
+  }
+
+  CallRecordBatch(
+      CallRecordJson json,
+      ChargeCallRecords charging,
+      RejectedCallRecords rejected,
+      BalanceChangedPublisher balanceChanges,
+      Clock clock,
+      StructuredLog log,
+      Metrics metrics) {
     this.json = json;
     this.charging = charging;
     this.rejected = rejected;
     this.balanceChanges = balanceChanges;
     this.clock = clock;
     this.log = log;
+    this.metrics = metrics;
   }
 
   BatchFailures process(List<SqsDelivery> deliveries) {
@@ -64,6 +78,7 @@ final class CallRecordBatch {
                         .add(delivery.messageId()));
       } catch (RuntimeException fault) {
         log.error("call_record.fault", fault, "messageId", delivery.messageId());
+        metrics.add("CdrsFailed", 1);
         failures.add(delivery.messageId());
       }
     }
@@ -77,6 +92,9 @@ final class CallRecordBatch {
             failures.addAll(messageIds);
           }
         });
+    // The batch's metrics line is its summary at INFO (a line per charged record was most of the
+    // log bill, issue 10); each record's detail is at DEBUG, and every charge is in the ledger.
+    metrics.flush();
     return failures;
   }
 
@@ -92,7 +110,13 @@ final class CallRecordBatch {
     }
     CallRecordOutcome outcome = charging.charge(call, now);
     if (outcome instanceof CallRecordOutcome.Charged charged) {
-      log.info(
+      metrics.add("CdrsCharged", 1);
+      metrics.add(
+          "AmountChargedMicros",
+          charged.charge().amount().micros(),
+          "currency",
+          charged.charge().amount().currency().getCurrencyCode());
+      log.debug(
           "call_record.charged",
           "orgId",
           call.orgId(),
@@ -111,7 +135,8 @@ final class CallRecordBatch {
       return Optional.of(call.orgId());
     }
     if (outcome instanceof CallRecordOutcome.AlreadyCharged) {
-      log.info("call_record.already_charged", "orgId", call.orgId(), "usageId", call.usageId());
+      metrics.add("CdrsAlreadyCharged", 1);
+      log.debug("call_record.already_charged", "orgId", call.orgId(), "usageId", call.usageId());
       return Optional.of(call.orgId());
     }
     keep(delivery, ((CallRecordOutcome.Rejected) outcome).reason(), now);
@@ -123,6 +148,7 @@ final class CallRecordBatch {
     String usageId = json.usageIdOf(delivery.body()).orElse(null);
     rejected.keep(
         new RejectedCallRecord(delivery.messageId(), orgId, usageId, reason, delivery.body(), now));
+    metrics.add("CdrsRejected", 1, "reason", reason);
     log.warn(
         "call_record.rejected",
         "messageId",

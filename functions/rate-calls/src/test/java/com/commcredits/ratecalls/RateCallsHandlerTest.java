@@ -50,8 +50,9 @@ class RateCallsHandlerTest {
                 rejected,
                 balanceChanges,
                 clock,
+                // DEBUG: each charged record's line is at DEBUG, and it too carries no number.
                 new StructuredLog(
-                    "rate-calls", StructuredLog.Level.INFO, new PrintStream(logs), clock)));
+                    "rate-calls", StructuredLog.Level.DEBUG, new PrintStream(logs), clock)));
     accounts.open(TestAccounts.anAccount("contoso"));
   }
 

@@ -4,6 +4,7 @@ import com.commcredits.adapters.json.NotificationJson;
 import com.commcredits.adapters.lambda.BatchFailures;
 import com.commcredits.adapters.lambda.SqsDelivery;
 import com.commcredits.adapters.lambda.StructuredLog;
+import com.commcredits.adapters.metrics.Metrics;
 import com.commcredits.domain.notification.Notification;
 import com.commcredits.domain.notification.NotificationKind;
 import com.commcredits.domain.notification.SendNotifications;
@@ -26,9 +27,20 @@ final class NotificationBatch {
   private final SendNotifications sending;
   private final Clock clock;
   private final StructuredLog log;
+  private final Metrics metrics;
 
   NotificationBatch(
       NotificationJson json, SendNotifications sending, Clock clock, StructuredLog log) {
+    this(json, sending, clock, log, Metrics.NONE);
+  }
+
+  NotificationBatch(
+      NotificationJson json,
+      SendNotifications sending,
+      Clock clock,
+      StructuredLog log,
+      Metrics metrics) {
+    this.metrics = metrics;
     this.json = json;
     this.sending = sending;
     this.clock = clock;
@@ -53,6 +65,7 @@ final class NotificationBatch {
         failures.add(delivery.messageId());
       }
     }
+    metrics.flush();
     return failures;
   }
 
@@ -75,6 +88,7 @@ final class NotificationBatch {
       "kind", NotificationKind.of(notification).name()
     };
     SendNotifications.Outcome outcome = sending.send(notification, now);
+    metrics.add("Emails", 1, "outcome", outcome.getClass().getSimpleName());
     if (outcome instanceof SendNotifications.Outcome.Sent sent) {
       log.info("notification.sent", with(ids, "sesMessageId", sent.messageId()));
     } else if (outcome instanceof SendNotifications.Outcome.AlreadyDone done) {

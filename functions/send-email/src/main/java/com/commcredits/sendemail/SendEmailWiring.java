@@ -5,10 +5,12 @@ import com.commcredits.adapters.aws.LambdaEnvironment;
 import com.commcredits.adapters.dynamodb.DynamoDbAccounts;
 import com.commcredits.adapters.dynamodb.DynamoDbSentNotifications;
 import com.commcredits.adapters.email.SesMailer;
+import com.commcredits.adapters.email.SesPriming;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.json.NotificationJson;
 import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.adapters.lambda.StructuredLog;
+import com.commcredits.adapters.metrics.EmbeddedMetricFormat;
 import com.commcredits.domain.notification.EmailTemplates;
 import com.commcredits.domain.notification.SendNotifications;
 import java.time.Clock;
@@ -35,7 +37,13 @@ final class SendEmailWiring {
     StructuredLog log =
         StructuredLog.forComponent("send-email", environment.optional("LOG_LEVEL").orElse(null));
     DynamoDbAccounts accounts = new DynamoDbAccounts(dynamoDb, ledgerTable);
-    SnapStartPriming.register(() -> accounts.find(SnapStartPriming.PRIMING_ORG), log);
+    String sender = environment.require("SENDER_EMAIL");
+    SnapStartPriming.register(
+        () -> {
+          accounts.find(SnapStartPriming.PRIMING_ORG);
+          SesPriming.rejectedSend(ses, sender);
+        },
+        log);
     return new NotificationBatch(
         new NotificationJson(Json.mapper()),
         new SendNotifications(
@@ -45,6 +53,7 @@ final class SendEmailWiring {
             new DynamoDbSentNotifications(dynamoDb, ledgerTable),
             SEND_LEASE),
         Clock.systemUTC(),
-        log);
+        log,
+        EmbeddedMetricFormat.forFunction("send-email"));
   }
 }

@@ -127,8 +127,8 @@ class SamTemplateTest {
     // when
     var order = TEMPLATE.queuesInCreationOrder().stream().map(QueueSpec::logicalId).toList();
 
-    // then
-    assertThat(order).hasSize(8);
+    // then: four queues, their dead-letter queues and the sweep's failure destination
+    assertThat(order).hasSize(9);
     assertThat(order.indexOf("CallRecordsDeadLetterQueue"))
         .isLessThan(order.indexOf("CallRecordsQueue"));
     assertThat(order.indexOf("NotificationsDeadLetterQueue"))
@@ -253,5 +253,123 @@ class SamTemplateTest {
                                 java.util.List.of(
                                     0, Map.of("Fn::Split", java.util.List.of(",", "a,b")))),
                             "")))));
+  }
+
+  // ---------------------------------------------------------------- operators (issue 9, defect 13)
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> resource(String logicalId) {
+    Map<String, Object> yaml =
+        CloudFormationYaml.load(readString(SamTemplate.locate(Path.of("").toAbsolutePath())));
+    return (Map<String, Object>) ((Map<String, Object>) yaml.get("Resources")).get(logicalId);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> properties(String logicalId) {
+    return (Map<String, Object>) resource(logicalId).get("Properties");
+  }
+
+  private static String readString(Path path) {
+    try {
+      return java.nio.file.Files.readString(path);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void operatorsAlarms_existWithoutATopic_andNotifyTheTopicOnlyWhenOneIsGiven() {
+    for (String alarm :
+        java.util.List.of(
+            "DeadLettersAlarm",
+            "FunctionErrorsAlarm",
+            "FunctionThrottlesAlarm",
+            "OldestMessageAlarm",
+            "RechargeInFlightTooLongAlarm")) {
+      assertThat(resource(alarm)).containsEntry("Type", "AWS::CloudWatch::Alarm");
+      assertThat(resource(alarm)).as(alarm + " has no condition").doesNotContainKey("Condition");
+      assertThat(properties(alarm).get("AlarmActions"))
+          .isEqualTo(
+              Map.of(
+                  "Fn::If",
+                  java.util.List.of(
+                      "HasAlarmTopic",
+                      java.util.List.of(Map.of("Ref", "AlarmTopicArn")),
+                      Map.of("Ref", "AWS::NoValue"))));
+    }
+    assertThat(properties("RechargeInFlightTooLongAlarm"))
+        .containsEntry("Namespace", "CommCredits")
+        .containsEntry("MetricName", "RechargeInFlightTooLong");
+    assertThat(resource("OperationsDashboard")).containsEntry("Type", "AWS::CloudWatch::Dashboard");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void deadLettersAlarm_watchesEveryDeadLetterQueue_andTheSweepsFailureQueue() {
+    java.util.List<Map<String, Object>> metrics =
+        (java.util.List<Map<String, Object>>) properties("DeadLettersAlarm").get("Metrics");
+
+    java.util.Set<Object> queues = new java.util.HashSet<>();
+    metrics.stream()
+        .filter(m -> m.containsKey("MetricStat"))
+        .forEach(
+            m -> {
+              Map<String, Object> metric =
+                  (Map<String, Object>) ((Map<String, Object>) m.get("MetricStat")).get("Metric");
+              Map<String, Object> dimension =
+                  ((java.util.List<Map<String, Object>>) metric.get("Dimensions")).get(0);
+              queues.add(
+                  ((java.util.List<Object>)
+                          ((Map<String, Object>) dimension.get("Value")).get("Fn::GetAtt"))
+                      .get(0));
+            });
+
+    java.util.Set<String> expected = new java.util.HashSet<>(TEMPLATE.deadLetterQueues());
+    expected.add("SweepFailuresQueue");
+    assertThat(queues).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void authorizeCall_hasReservedConcurrency_andEverySqsSourceAMaximumConcurrency() {
+    assertThat(properties("AuthorizeCallFunction").get("ReservedConcurrentExecutions"))
+        .isInstanceOf(Integer.class)
+        .satisfies(n -> assertThat((Integer) n).isPositive());
+    for (String function :
+        java.util.List.of(
+            "RateCallsFunction",
+            "CheckBalanceFunction",
+            "AutoRechargeFunction",
+            "SendEmailFunction")) {
+      Map<String, Object> events = (Map<String, Object>) properties(function).get("Events");
+      events.values().stream()
+          .map(e -> (Map<String, Object>) e)
+          .filter(e -> "SQS".equals(e.get("Type")))
+          .forEach(
+              e ->
+                  assertThat(
+                          ((Map<String, Object>)
+                                  ((Map<String, Object>) e.get("Properties")).get("ScalingConfig"))
+                              .get("MaximumConcurrency"))
+                      .as(function)
+                      .isNotNull());
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void dailySweep_sendsAFailedAsynchronousInvocationToItsFailureQueue() {
+    Map<String, Object> onFailure =
+        (Map<String, Object>)
+            ((Map<String, Object>)
+                    ((Map<String, Object>)
+                            properties("SweepAccountsFunction").get("EventInvokeConfig"))
+                        .get("DestinationConfig"))
+                .get("OnFailure");
+
+    assertThat(onFailure)
+        .containsEntry("Type", "SQS")
+        .containsEntry(
+            "Destination", Map.of("Fn::GetAtt", java.util.List.of("SweepFailuresQueue", "Arn")));
   }
 }

@@ -34,6 +34,14 @@ public final class SnapStartPriming implements Resource {
     Core.getGlobalContext().register(priming);
   }
 
+  /**
+   * Runs every registered priming now, as {@code beforeCheckpoint} would: for the measuring command
+   * (benchmarks/run), which has no CRaC checkpoint to trigger it.
+   */
+  public static synchronized void primeAll() {
+    REGISTERED.forEach(priming -> priming.beforeCheckpoint(null));
+  }
+
   @Override
   public void beforeCheckpoint(Context<? extends Resource> context) {
     try {

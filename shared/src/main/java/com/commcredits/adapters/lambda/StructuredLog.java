@@ -38,6 +38,10 @@ public final class StructuredLog {
     return new StructuredLog(component, level, System.out, Clock.systemUTC());
   }
 
+  public void debug(String event, String... keyValues) {
+    write(Level.DEBUG, event, null, keyValues);
+  }
+
   public void info(String event, String... keyValues) {
     write(Level.INFO, event, null, keyValues);
   }

@@ -1,0 +1,73 @@
+package com.commcredits.measure;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs in a fresh JVM on a function's shaded jar (only JDK classes and the jar's own): builds the
+ * handler as Lambda does (no-argument constructor, the environment from the process) and hands it
+ * events. {@code cold}: one event, then exit — the parent times the whole JVM. {@code primed}: runs
+ * the SnapStart priming first (what {@code beforeCheckpoint} runs), then times the first and the
+ * second event and prints {@code PRIMED <ns> <ns>}.
+ *
+ * <p>Arguments: mode, handler class, event kind ({@code sqs}, {@code http}, {@code map}), the file
+ * of the first event's body, the file of the second's.
+ */
+public final class FirstEvent {
+  private FirstEvent() {}
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static void main(String[] args) throws Exception {
+    String mode = args[0];
+    Class<?> type = Class.forName(args[1]);
+    String kind = args[2];
+    RequestHandler handler = (RequestHandler) type.getConstructor().newInstance();
+    if (mode.equals("cold")) {
+      handler.handleRequest(event(kind, Files.readString(Path.of(args[3]))), null);
+      System.exit(0);
+    }
+    Class<?> priming = Class.forName("com.commcredits.adapters.lambda.SnapStartPriming");
+    Method primeAll = priming.getMethod("primeAll");
+    primeAll.invoke(null);
+    Object first = event(kind, Files.readString(Path.of(args[3])));
+    Object second = event(kind, Files.readString(Path.of(args[4])));
+    long t0 = System.nanoTime();
+    handler.handleRequest(first, null);
+    long t1 = System.nanoTime();
+    handler.handleRequest(second, null);
+    long t2 = System.nanoTime();
+    System.out.println("PRIMED " + (t1 - t0) + " " + (t2 - t1));
+    System.exit(0);
+  }
+
+  private static Object event(String kind, String body) {
+    switch (kind) {
+      case "sqs" -> {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId(UUID.randomUUID().toString());
+        message.setBody(body);
+        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message));
+        return event;
+      }
+      case "http" -> {
+        return APIGatewayV2HTTPEvent.builder()
+            .withBody(body)
+            .withIsBase64Encoded(false)
+            .withHeaders(Map.of("content-type", "application/json"))
+            .build();
+      }
+      default -> {
+        return Map.of("source", "aws.events", "detail-type", "Scheduled Event");
+      }
+    }
+  }
+}
