@@ -1,0 +1,123 @@
+package com.commcredits.adminapi;
+
+import com.commcredits.adapters.aws.AwsClients;
+import com.commcredits.adapters.aws.LambdaEnvironment;
+import com.commcredits.adapters.dynamodb.DynamoDbAccounts;
+import com.commcredits.adapters.dynamodb.DynamoDbCallRestrictions;
+import com.commcredits.adapters.dynamodb.DynamoDbFundingStore;
+import com.commcredits.adapters.dynamodb.DynamoDbLedger;
+import com.commcredits.adapters.dynamodb.DynamoDbOrgDirectory;
+import com.commcredits.adapters.dynamodb.DynamoDbRejectedCallRecords;
+import com.commcredits.adapters.dynamodb.DynamoDbRequestReplays;
+import com.commcredits.adapters.dynamodb.DynamoDbSentNotifications;
+import com.commcredits.adapters.dynamodb.DynamoDbSimulatedCharges;
+import com.commcredits.adapters.dynamodb.DynamoDbUsageRecords;
+import com.commcredits.adapters.json.BalanceChangedJson;
+import com.commcredits.adapters.json.Json;
+import com.commcredits.adapters.lambda.SnapStartPriming;
+import com.commcredits.adapters.lambda.StructuredLog;
+import com.commcredits.adapters.payment.SimulatedPaymentGateway;
+import com.commcredits.adapters.payment.StripePaymentGateway;
+import com.commcredits.adapters.ratecards.RateCardFiles;
+import com.commcredits.adapters.sqs.SqsBalanceChangedPublisher;
+import com.commcredits.domain.admin.AccountAdministration;
+import com.commcredits.domain.admin.OperatorCredit;
+import com.commcredits.domain.funding.PurchaseCredit;
+import com.commcredits.domain.payment.PaymentGateway;
+import com.commcredits.domain.rating.RateCard;
+import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Builds the Admin API from its environment. */
+final class AdminApiWiring {
+
+  private AdminApiWiring() {}
+
+  static AdminApi adminApi(LambdaEnvironment environment) {
+    AwsClients aws = new AwsClients(environment);
+    DynamoDbClient dynamoDb = aws.client(DynamoDbClient.builder(), "DYNAMODB");
+    SqsClient sqs = aws.client(SqsClient.builder(), "SQS");
+    var mapper = Json.mapper();
+    String ledgerTable = environment.ledgerTable();
+    StructuredLog log =
+        StructuredLog.forComponent("admin-api", environment.optional("LOG_LEVEL").orElse(null));
+    DynamoDbAccounts accounts = new DynamoDbAccounts(dynamoDb, ledgerTable);
+    SnapStartPriming.register(() -> accounts.find(SnapStartPriming.PRIMING_ORG), log);
+    DynamoDbLedger ledger = new DynamoDbLedger(dynamoDb, ledgerTable);
+    DynamoDbFundingStore funding = new DynamoDbFundingStore(dynamoDb, ledgerTable);
+    var balanceChanges =
+        new SqsBalanceChangedPublisher(
+            sqs, environment.require("BALANCE_CHANGES_QUEUE_URL"), new BalanceChangedJson(mapper));
+    Set<java.util.Currency> priced =
+        RateCardFiles.forEnvironment(environment).cards().stream()
+            .map(RateCard::currency)
+            .collect(Collectors.toSet());
+    AdminRoutes.Services services =
+        new AdminRoutes.Services(
+            accounts,
+            new AccountAdministration(accounts, ledger, balanceChanges),
+            new OperatorCredit(ledger, balanceChanges),
+            ledger,
+            funding,
+            new DynamoDbUsageRecords(dynamoDb, ledgerTable),
+            new DynamoDbRejectedCallRecords(
+                dynamoDb, environment.require("REJECTED_RECORDS_TABLE")),
+            new DynamoDbSentNotifications(dynamoDb, ledgerTable),
+            new DynamoDbCallRestrictions(dynamoDb, ledgerTable),
+            new DynamoDbOrgDirectory(dynamoDb, ledgerTable),
+            new PurchaseCredit(
+                funding, paymentGateway(environment, dynamoDb, ledgerTable), balanceChanges),
+            priced);
+    return new AdminApi(
+        new AdminRoutes(services, mapper).routes(),
+        accounts,
+        new DynamoDbRequestReplays(dynamoDb, ledgerTable),
+        new Caller.ClaimNames(
+            environment.optional("ORG_CLAIM").orElse(Caller.ClaimNames.COGNITO.orgClaim()),
+            environment.optional("GROUPS_CLAIM").orElse(Caller.ClaimNames.COGNITO.groupsClaim()),
+            environment
+                .optional("OPERATORS_GROUP")
+                .orElse(Caller.ClaimNames.COGNITO.operatorGroup())),
+        mapper,
+        Clock.systemUTC(),
+        log);
+  }
+
+  /**
+   * The gateway recharges use (the same choice as the auto-recharge function's wiring), so a
+   * purchase goes through the same payment path.
+   */
+  private static PaymentGateway paymentGateway(
+      LambdaEnvironment environment, DynamoDbClient dynamoDb, String ledgerTable) {
+    String gateway = environment.optional("PAYMENT_GATEWAY").orElse("simulated");
+    return switch (gateway) {
+      case "stripe" -> StripePaymentGateway.withSecretKey(stripeSecretKey(environment));
+      case "simulated" ->
+          new SimulatedPaymentGateway(
+              new DynamoDbSimulatedCharges(dynamoDb, ledgerTable), Clock.systemUTC());
+      default ->
+          throw new IllegalStateException(
+              "PAYMENT_GATEWAY must be simulated or stripe, got " + gateway);
+    };
+  }
+
+  private static String stripeSecretKey(LambdaEnvironment environment) {
+    return environment
+        .optional("STRIPE_SECRET_KEY")
+        .orElseGet(
+            () -> {
+              try (SecretsManagerClient secrets =
+                  new AwsClients(environment)
+                      .client(SecretsManagerClient.builder(), "SECRETS_MANAGER")) {
+                return secrets
+                    .getSecretValue(r -> r.secretId(environment.require("STRIPE_SECRET_ARN")))
+                    .secretString()
+                    .strip();
+              }
+            });
+  }
+}
