@@ -412,8 +412,8 @@ final class FakeStripe implements AutoCloseable {
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.getResponseHeaders().set("Request-Id", "req_sim");
     if (answer.status() >= 500) {
-      // as Stripe does when a retry of the same request cannot help: keeps stripe-java from a
-      // half-second sleep before its own retry, which would answer the same
+      // as Stripe does when retrying the same request cannot help (a replay answers the same 500):
+      // a client that honours it spends no time on a network retry
       exchange.getResponseHeaders().set("Stripe-Should-Retry", "false");
     }
     exchange.sendResponseHeaders(answer.status(), body.length);
