@@ -104,18 +104,15 @@ class RateCardCsvTest {
   }
 
   @Test
-  void sampleCards_loadQuickly_forEveryShippedCurrency() {
-    RateCardFiles.packaged();
-    long start = System.nanoTime();
-
+  void sampleCards_load_forEveryShippedCurrency() {
+    // Load time is measured by the benchmarks (benchmarks/run), not asserted here: a timed
+    // assertion fails on a loaded machine and proves nothing about Lambda.
     RateCards cards = RateCardFiles.packaged();
 
-    long millis = (System.nanoTime() - start) / 1_000_000;
     assertThat(cards.cards())
         .extracting(RateCard::ref)
         .containsExactlyInAnyOrder("sample-usd@2026.2", "sample-eur@2026.2");
     assertThat(cards.zoneA().contains("DE")).isTrue();
-    assertThat(millis).as("warm reload of the sample cards, ms").isLessThan(200);
   }
 
   @Test
