@@ -27,7 +27,10 @@ class SamTemplateTest {
             "AutoRechargeFunction",
             "SendEmailFunction",
             "SweepAccountsFunction",
-            "AuthorizeCallFunction");
+            "AuthorizeCallFunction",
+            "AdminApiFunction");
+    assertThat(functions.get("AdminApiFunction").sqsEventSources()).isEmpty();
+    assertThat(functions.get("AdminApiFunction").httpApiRoutes()).isNotEmpty();
     assertThat(functions.get("SweepAccountsFunction").sqsEventSources()).isEmpty();
     assertThat(functions.get("AuthorizeCallFunction").sqsEventSources()).isEmpty();
     assertThat(functions.values())
@@ -39,6 +42,17 @@ class SamTemplateTest {
               assertThat(function.sqsEventSources().get(0).reportBatchItemFailures()).isTrue();
               assertThat(function.handlerClassName()).startsWith("com.commcredits.");
             });
+  }
+
+  @Test
+  void paymentGateway_hasNoDefault_andSimulatedPaymentsAreOffUnlessAStageSaysSo() {
+    // guards issue 9 defect 2: a deployment with defaults used to credit without charging
+    Map<String, TemplateParameter> parameters = TEMPLATE.parameters();
+
+    assertThat(parameters.get("PaymentGateway").defaultValue()).isEmpty();
+    assertThat(parameters.get("AllowSimulatedPayments").defaultValue()).contains("false");
+    assertThat(TEMPLATE.functions().get("AutoRechargeFunction").environment())
+        .containsKeys("PAYMENT_GATEWAY", "ALLOW_SIMULATED_PAYMENTS", "STRIPE_API_BASE_URL");
   }
 
   @Test
