@@ -27,7 +27,10 @@ class SamTemplateTest {
             "AutoRechargeFunction",
             "SendEmailFunction",
             "SweepAccountsFunction",
-            "AuthorizeCallFunction");
+            "AuthorizeCallFunction",
+            "AdminApiFunction");
+    assertThat(functions.get("AdminApiFunction").sqsEventSources()).isEmpty();
+    assertThat(functions.get("AdminApiFunction").httpApiRoutes()).isNotEmpty();
     assertThat(functions.get("SweepAccountsFunction").sqsEventSources()).isEmpty();
     assertThat(functions.get("AuthorizeCallFunction").sqsEventSources()).isEmpty();
     assertThat(functions.values())
