@@ -13,8 +13,6 @@ import com.commcredits.adapters.json.RechargeRequestJson;
 import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.adapters.metrics.EmbeddedMetricFormat;
-import com.commcredits.adapters.payment.SimulatedPaymentGateway;
-import com.commcredits.adapters.payment.StripePaymentGateway;
 import com.commcredits.adapters.sqs.SqsBalanceChangedPublisher;
 import com.commcredits.adapters.sqs.SqsNotificationPublisher;
 import com.commcredits.adapters.sqs.SqsPriming;
