@@ -49,7 +49,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * N} (primed first/second events per function; 3), {@code --seconds S} (length of each throughput
  * phase; 5), {@code --threads T} (concurrent function instances; 4), {@code --child-java PATH} (the
  * JVM the cold starts run on; this one's by default), {@code --skip-cold} (packages, throughput and
- * cost only).
+ * cost only), {@code --skip-pipeline} (packages and cold starts only, e.g. to compare JVMs).
  */
 public final class Measure {
 
@@ -104,7 +104,8 @@ public final class Measure {
     PrintStream report = System.out;
     int status = 0;
     try {
-      new Measure(report, root, options).run(options.containsKey("skip-cold"));
+      new Measure(report, root, options)
+          .run(options.containsKey("skip-cold"), options.containsKey("skip-pipeline"));
     } catch (Exception | Error e) {
       e.printStackTrace(report);
       status = 1;
@@ -112,7 +113,7 @@ public final class Measure {
     System.exit(status); // DynamoDB Local leaves non-daemon threads behind
   }
 
-  private void run(boolean skipCold) throws Exception {
+  private void run(boolean skipCold, boolean skipPipeline) throws Exception {
     long started = System.nanoTime();
     report.println("# Comm Credits — measured " + Instant.now() + " (" + machine() + ")");
     packageSizes();
@@ -124,7 +125,9 @@ public final class Measure {
     if (!skipCold) {
       coldStarts();
     }
-    throughputAndCost();
+    if (!skipPipeline) {
+      throughputAndCost();
+    }
     report.printf(Locale.ROOT, "%nmeasured in %.0f s%n", (System.nanoTime() - started) / 1e9);
   }
 

@@ -39,6 +39,11 @@ final class CheckBalanceWiring {
     String notifications = environment.require("NOTIFICATIONS_QUEUE_URL");
     SnapStartPriming.register(
         () -> {
+          new BalanceChangedJson(mapper)
+              .read(
+                  "{\"orgId\":\""
+                      + SnapStartPriming.PRIMING_ORG
+                      + "\",\"cause\":\"CALL_CHARGE\",\"at\":\"2026-01-01T00:00:00Z\"}");
           funding.snapshot(SnapStartPriming.PRIMING_ORG);
           SqsPriming.refusedSend(sqs, rechargeRequests);
           SqsPriming.refusedSend(sqs, notifications);
