@@ -67,6 +67,12 @@ public final class DynamoDbLedger implements Ledger {
    */
   static final int MAX_CONFLICT_RETRIES = 8;
 
+  /**
+   * A transaction takes at most 100 items; a charge writes up to three (entry, pool draw, hold
+   * release) and the balance update one more.
+   */
+  static final int MAX_CHARGES_PER_TRANSACTION = 33;
+
   static final long BASE_BACK_OFF_MILLIS = 10;
   static final long MAX_BACK_OFF_MILLIS = 500;
   private static final String MINUTES_USED = "minutesUsed";
@@ -91,6 +97,25 @@ public final class DynamoDbLedger implements Ledger {
 
   @Override
   public Debits debitAll(List<CallCharge> charges, Optional<Money> watchedLine, Instant at) {
+    if (charges.size() <= MAX_CHARGES_PER_TRANSACTION) {
+      return debitInOneTransaction(charges, watchedLine, at);
+    }
+    List<DebitOutcome> outcomes = new ArrayList<>();
+    boolean mayHaveEndedBelow = false;
+    for (int from = 0; from < charges.size(); from += MAX_CHARGES_PER_TRANSACTION) {
+      Debits part =
+          debitInOneTransaction(
+              charges.subList(from, Math.min(charges.size(), from + MAX_CHARGES_PER_TRANSACTION)),
+              watchedLine,
+              at);
+      outcomes.addAll(part.outcomes());
+      mayHaveEndedBelow |= part.mayHaveEndedBelowLine();
+    }
+    return new Debits(outcomes, mayHaveEndedBelow);
+  }
+
+  private Debits debitInOneTransaction(
+      List<CallCharge> charges, Optional<Money> watchedLine, Instant at) {
     String orgId = requireOneOrgDistinctWrites(charges);
     DebitOutcome[] outcomes = new DebitOutcome[charges.size()];
     List<Integer> pending = new ArrayList<>();
