@@ -124,7 +124,7 @@ class ChargingCostIT {
         .extracting(RejectedCallRecord::reason)
         .singleElement()
         .asString()
-        .contains("already charged to org '" + org + "'");
+        .contains("already charged for a different call record");
   }
 
   @Test

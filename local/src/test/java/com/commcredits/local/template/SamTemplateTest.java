@@ -42,6 +42,17 @@ class SamTemplateTest {
   }
 
   @Test
+  void paymentGateway_hasNoDefault_andSimulatedPaymentsAreOffUnlessAStageSaysSo() {
+    // guards issue 9 defect 2: a deployment with defaults used to credit without charging
+    Map<String, TemplateParameter> parameters = TEMPLATE.parameters();
+
+    assertThat(parameters.get("PaymentGateway").defaultValue()).isEmpty();
+    assertThat(parameters.get("AllowSimulatedPayments").defaultValue()).contains("false");
+    assertThat(TEMPLATE.functions().get("AutoRechargeFunction").environment())
+        .containsKeys("PAYMENT_GATEWAY", "ALLOW_SIMULATED_PAYMENTS", "STRIPE_API_BASE_URL");
+  }
+
+  @Test
   void rechargeParameterDefaults_areTheDomainsStandardPolicy() {
     // when
     Map<String, TemplateParameter> parameters = TEMPLATE.parameters();

@@ -4,6 +4,7 @@ import com.commcredits.domain.account.Accounts;
 import com.commcredits.domain.account.OrgAccount;
 import com.commcredits.domain.balance.BalanceCheckLine;
 import com.commcredits.domain.calls.CallRecord;
+import com.commcredits.domain.calls.CallTimeWindow;
 import com.commcredits.domain.ledger.DebitOutcome;
 import com.commcredits.domain.ledger.Debits;
 import com.commcredits.domain.ledger.Ledger;
@@ -62,6 +63,28 @@ public final class ChargeCallRecords {
     if (calls.stream().anyMatch(c -> !c.orgId().equals(orgId))) {
       throw new IllegalArgumentException("records charged together must name one org");
     }
+    CallRecordOutcome[] outcomes = new CallRecordOutcome[calls.size()];
+    List<Integer> inWindow = new ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      Optional<String> outOfWindow = CallTimeWindow.refusal(calls.get(i).startTime(), now);
+      if (outOfWindow.isPresent()) {
+        outcomes[i] = rejected(calls.get(i), outOfWindow.get());
+      } else {
+        inWindow.add(i);
+      }
+    }
+    if (inWindow.isEmpty()) {
+      return new OrgCharges(Arrays.asList(outcomes), false);
+    }
+    OrgCharges charged = chargeInWindow(inWindow.stream().map(calls::get).toList(), now);
+    for (int k = 0; k < inWindow.size(); k++) {
+      outcomes[inWindow.get(k)] = charged.outcomes().get(k);
+    }
+    return new OrgCharges(Arrays.asList(outcomes), charged.balanceCheckNeeded());
+  }
+
+  private OrgCharges chargeInWindow(List<CallRecord> calls, Instant now) {
+    String orgId = calls.get(0).orgId();
     Optional<OrgAccount> found = accounts.find(orgId);
     if (found.isEmpty()) {
       return new OrgCharges(
@@ -208,11 +231,10 @@ public final class ChargeCallRecords {
     if (debit instanceof DebitOutcome.UsageIdConflict conflict) {
       return rejected(
           call,
+          // No other org's id: the reason is shown to this org (guards issue 9 defect 11).
           "usage id '"
               + call.usageId()
-              + "' was already charged to org '"
-              + conflict.chargedOrgId()
-              + "' for a different call record; not charged again");
+              + "' was already charged for a different call record; not charged again");
     }
     if (debit instanceof DebitOutcome.PoolUsageChanged changed) {
       throw new IllegalStateException(
