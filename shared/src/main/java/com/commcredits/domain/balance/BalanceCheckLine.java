@@ -1,15 +1,14 @@
 package com.commcredits.domain.balance;
 
-import com.commcredits.domain.account.AutoRecharge;
 import com.commcredits.domain.account.OrgAccount;
 import com.commcredits.domain.money.Money;
 
 /**
  * When a call charge must tell the balance check: only when the balance ends below this line. The
- * check acts below the recharge trigger (a recharge, or a low-balance warning when auto-recharge is
- * off) and at or below zero (suspension); zero lies at or below the trigger, so the higher of the
- * two catches both. While auto-recharge is paused only zero is left to decide. Above the line a
- * charge changes nothing the check would act on; the daily sweep looks at every org anyway.
+ * check acts below the recharge trigger (a recharge, a low-balance warning when auto-recharge is
+ * off, lifting a pause whose reason has passed) and at or below zero (suspension); zero lies at or
+ * below the trigger, so the higher of the two catches both. Above the line a charge changes nothing
+ * the check would act on; the daily sweep looks at every org anyway.
  */
 public final class BalanceCheckLine {
 
@@ -19,8 +18,7 @@ public final class BalanceCheckLine {
   public static Money of(OrgAccount account) {
     // "At or below zero" is "below one micro-unit".
     Money zero = new Money(account.currency(), 1);
-    AutoRecharge recharge = account.autoRecharge();
-    boolean triggerMatters = recharge.isActive() || !recharge.enabled();
-    return triggerMatters && zero.isLessThan(recharge.trigger()) ? recharge.trigger() : zero;
+    Money trigger = account.autoRecharge().trigger();
+    return zero.isLessThan(trigger) ? trigger : zero;
   }
 }
