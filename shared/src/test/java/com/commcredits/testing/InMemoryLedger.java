@@ -3,11 +3,13 @@ package com.commcredits.testing;
 import com.commcredits.domain.ledger.Credit;
 import com.commcredits.domain.ledger.CreditOutcome;
 import com.commcredits.domain.ledger.DebitOutcome;
+import com.commcredits.domain.ledger.Debits;
 import com.commcredits.domain.ledger.EntryKind;
 import com.commcredits.domain.ledger.Ledger;
 import com.commcredits.domain.ledger.LedgerEntry;
 import com.commcredits.domain.licences.PoolDraw;
 import com.commcredits.domain.licences.PoolUsage;
+import com.commcredits.domain.money.Money;
 import com.commcredits.domain.rating.CallCharge;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A ledger in memory with the same idempotency rules as the DynamoDB one. */
 public final class InMemoryLedger implements Ledger {
@@ -33,7 +36,21 @@ public final class InMemoryLedger implements Ledger {
   }
 
   @Override
-  public synchronized DebitOutcome debit(CallCharge charge, Instant at) {
+  public synchronized Debits debitAll(
+      List<CallCharge> charges, Optional<Money> watchedLine, Instant at) {
+    List<DebitOutcome> outcomes = new ArrayList<>();
+    boolean below = watchedLine.isEmpty();
+    for (CallCharge charge : charges) {
+      DebitOutcome outcome = debitOne(charge, at);
+      outcomes.add(outcome);
+      if (!below && outcome instanceof DebitOutcome.Debited) {
+        below = accounts.find(charge.orgId()).orElseThrow().balance().isLessThan(watchedLine.get());
+      }
+    }
+    return new Debits(outcomes, below);
+  }
+
+  private DebitOutcome debitOne(CallCharge charge, Instant at) {
     Claim claim = claims.get(charge.usageId());
     if (claim != null) {
       return claim.fingerprint().equals(charge.call().fingerprint())

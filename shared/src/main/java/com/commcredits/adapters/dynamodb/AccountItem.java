@@ -21,8 +21,10 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -66,6 +68,12 @@ final class AccountItem {
 
   /** Serializes hold placements: each placement moves it one on (see {@link DynamoDbCallHolds}). */
   static final String HOLD_VERSION = "holdVersion";
+
+  /**
+   * Epoch second by which every hold placed so far has lapsed: a debit after it has no hold to
+   * release (see {@link #debitBalance}).
+   */
+  private static final String HOLDS_UNTIL = "holdsUntil";
 
   private static final String EXISTS = "attribute_exists(pk)";
   private static final String EXISTS_IN_CURRENCY = EXISTS + " AND currency = :currency";
@@ -190,6 +198,64 @@ final class AccountItem {
             ":amount", n(entry.amount().micros()),
             ":at", s(entry.at().toString()),
             ":currency", s(entry.amount().currency().getCurrencyCode())));
+  }
+
+  /**
+   * Debits call charges ({@code total}, positive) from the balance, only if the account exists in
+   * the charges' currency. With {@code floor}, only if the balance stays at or above it afterwards;
+   * with {@code holdFree}, only if no hold can be active at that instant (so the debit need not
+   * release one). On a failed condition the item as it was comes back, for {@link #balanceMicros},
+   * {@link #holdsUntil} and the currency to say why.
+   */
+  static Update debitBalance(
+      String tableName,
+      String orgId,
+      Money total,
+      Instant at,
+      Optional<Money> floor,
+      Optional<Instant> holdFree) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":amount", n(-total.micros()));
+    values.put(":at", s(at.toString()));
+    values.put(":currency", s(total.currency().getCurrencyCode()));
+    StringBuilder condition = new StringBuilder(EXISTS_IN_CURRENCY);
+    floor.ifPresent(
+        line -> {
+          condition.append(" AND " + BALANCE + " >= :floor");
+          values.put(":floor", n(line.micros() + total.micros()));
+        });
+    holdFree.ifPresent(
+        now -> {
+          condition.append(
+              " AND (attribute_not_exists(" + HOLDS_UNTIL + ") OR " + HOLDS_UNTIL + " < :now)");
+          values.put(":now", n(now.getEpochSecond()));
+        });
+    return update(
+            tableName,
+            orgId,
+            "ADD " + BALANCE + " :amount SET " + UPDATED_AT + " = :at",
+            condition.toString(),
+            values)
+        .toBuilder()
+        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+        .build();
+  }
+
+  /** The balance in micro-units on an item returned by a failed condition. */
+  static long balanceMicros(Map<String, AttributeValue> item) {
+    return Attr.number(item, BALANCE, 0);
+  }
+
+  /** Whether a returned item is an account kept in {@code currency}. */
+  static boolean isAccountIn(Map<String, AttributeValue> item, Currency currency) {
+    return item != null
+        && !item.isEmpty()
+        && currency.getCurrencyCode().equals(Attr.string(item, CURRENCY));
+  }
+
+  /** When the holds placed so far have all lapsed; {@link Instant#EPOCH} if none was placed. */
+  static Instant holdsUntil(Map<String, AttributeValue> item) {
+    return Instant.ofEpochSecond(item == null ? 0 : Attr.number(item, HOLDS_UNTIL, 0));
   }
 
   // ---- recharges ----
@@ -358,16 +424,44 @@ final class AccountItem {
 
   /** Moves the hold version on, only if it is still {@code expected}. */
   static Update nextHoldVersion(String tableName, String orgId, long expected) {
-    String versionIsExpected =
-        expected == 0
-            ? "(attribute_not_exists(" + HOLD_VERSION + ") OR " + HOLD_VERSION + " = :expected)"
-            : HOLD_VERSION + " = :expected";
     return update(
         tableName,
         orgId,
         "SET " + HOLD_VERSION + " = :next",
-        EXISTS + " AND " + versionIsExpected,
+        EXISTS + " AND " + holdVersionIs(expected),
         Map.of(":next", n(expected + 1), ":expected", n(expected)));
+  }
+
+  /**
+   * Moves the hold version on and records that holds last until {@code until}, only if the version
+   * is still {@code expected} and no earlier hold lasts longer (then {@link #nextHoldVersion}
+   * alone). Charging debits check it to skip releasing holds that cannot exist.
+   */
+  static Update nextHoldVersionLastingUntil(
+      String tableName, String orgId, long expected, Instant until) {
+    long untilSecond = until.getEpochSecond() + 1;
+    return update(
+            tableName,
+            orgId,
+            "SET " + HOLD_VERSION + " = :next, " + HOLDS_UNTIL + " = :until",
+            EXISTS
+                + " AND "
+                + holdVersionIs(expected)
+                + " AND (attribute_not_exists("
+                + HOLDS_UNTIL
+                + ") OR "
+                + HOLDS_UNTIL
+                + " <= :until)",
+            Map.of(":next", n(expected + 1), ":expected", n(expected), ":until", n(untilSecond)))
+        .toBuilder()
+        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+        .build();
+  }
+
+  private static String holdVersionIs(long expected) {
+    return expected == 0
+        ? "(attribute_not_exists(" + HOLD_VERSION + ") OR " + HOLD_VERSION + " = :expected)"
+        : HOLD_VERSION + " = :expected";
   }
 
   // ---- admin settings ----

@@ -13,17 +13,20 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Holds of authorized calls beside the account ({@code ORG#<org>} / {@code HOLD#<callId>}, with the
- * table's TTL on {@code expiresAt}); the account's {@code holdVersion} serializes placements.
- * Charging the call's record deletes its hold in the debit's own transaction.
+ * table's TTL on {@code expiresAt}); the account's hold version serializes placements and records
+ * when the longest hold lapses. Charging the call's record deletes its hold in the debit's own
+ * transaction, unless the account shows that no hold can still be active.
  */
 public final class DynamoDbCallHolds implements CallHolds {
 
@@ -80,30 +83,53 @@ public final class DynamoDbCallHolds implements CallHolds {
     item.put("minutes", n(hold.minutes()));
     item.put("holdExpiresAt", s(hold.expiresAt().toString()));
     item.put("expiresAt", n(hold.expiresAt().getEpochSecond()));
+    Put put =
+        Put.builder()
+            .tableName(tableName)
+            .item(item)
+            .conditionExpression("attribute_not_exists(pk)")
+            .build();
+    Update lastingUntil =
+        AccountItem.nextHoldVersionLastingUntil(
+            tableName, hold.orgId(), expectedVersion, hold.expiresAt());
     try {
-      dynamoDb.transactWriteItems(
-          TransactWriteItemsRequest.builder()
-              .transactItems(
-                  TransactWriteItem.builder()
-                      .put(
-                          Put.builder()
-                              .tableName(tableName)
-                              .item(item)
-                              .conditionExpression("attribute_not_exists(pk)")
-                              .build())
-                      .build(),
-                  TransactWriteItem.builder()
-                      .update(AccountItem.nextHoldVersion(tableName, hold.orgId(), expectedVersion))
-                      .build())
-              .build());
-      return true;
+      return placeWith(put, lastingUntil);
     } catch (TransactionCanceledException lostRace) {
-      if (lostRace.cancellationReasons().stream()
-          .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
-        return false;
+      List<CancellationReason> reasons = lostRace.cancellationReasons();
+      Map<String, AttributeValue> account =
+          reasons.size() > 1 && reasons.get(1).hasItem() ? reasons.get(1).item() : null;
+      boolean earlierHoldLastsLonger =
+          !DynamoDbLedger.failed(reasons, 0)
+              && account != null
+              && AccountItem.holdVersion(account) == expectedVersion
+              && AccountItem.holdsUntil(account).isAfter(hold.expiresAt());
+      if (!earlierHoldLastsLonger) {
+        return lostOrFault(lostRace);
       }
-      throw lostRace;
     }
+    try {
+      return placeWith(put, AccountItem.nextHoldVersion(tableName, hold.orgId(), expectedVersion));
+    } catch (TransactionCanceledException lostRace) {
+      return lostOrFault(lostRace);
+    }
+  }
+
+  private boolean placeWith(Put hold, Update account) {
+    dynamoDb.transactWriteItems(
+        TransactWriteItemsRequest.builder()
+            .transactItems(
+                TransactWriteItem.builder().put(hold).build(),
+                TransactWriteItem.builder().update(account).build())
+            .build());
+    return true;
+  }
+
+  private static boolean lostOrFault(TransactionCanceledException cancelled) {
+    if (cancelled.cancellationReasons().stream()
+        .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+      return false;
+    }
+    throw cancelled;
   }
 
   private static CallHold fromItem(String orgId, Map<String, AttributeValue> item) {

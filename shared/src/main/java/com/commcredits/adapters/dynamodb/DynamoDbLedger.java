@@ -8,6 +8,7 @@ import com.commcredits.domain.calls.CallRecord;
 import com.commcredits.domain.ledger.Credit;
 import com.commcredits.domain.ledger.CreditOutcome;
 import com.commcredits.domain.ledger.DebitOutcome;
+import com.commcredits.domain.ledger.Debits;
 import com.commcredits.domain.ledger.EntryKind;
 import com.commcredits.domain.ledger.Ledger;
 import com.commcredits.domain.ledger.LedgerEntry;
@@ -18,17 +19,26 @@ import com.commcredits.domain.rating.CallCharge;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntConsumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -37,72 +47,279 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The credit ledger in DynamoDB. Every balance change is one transaction that writes the ledger
- * entry (only if absent) and adds its amount to the account's balance, so the balance always equals
- * the sum of the entries and a repeated change is refused whole.
+ * The credit ledger in DynamoDB. Every balance change is one transaction that writes its ledger
+ * entries (each only if absent) and adds their amounts to the account's balance, so the balance
+ * always equals the sum of the entries and a repeated change is refused whole. Call charges of one
+ * org are written together: one transaction with all their entries, their pool draws, the holds
+ * they release (only while the account shows holds that may be active) and one balance update. A
+ * cancellation names the items that failed: repeated records and pools drawn by others are taken
+ * out and the rest written again; a transaction conflict is retried with jittered back-off.
  */
 public final class DynamoDbLedger implements Ledger {
 
   private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+  private static final String TRANSACTION_CONFLICT = "TransactionConflict";
+
+  /**
+   * Retries of a debit cancelled because another transaction held one of its items (on the service,
+   * concurrent batches of one org meet on its account item); after them the records fail and SQS
+   * brings them back.
+   */
+  static final int MAX_CONFLICT_RETRIES = 8;
+
+  /**
+   * A transaction takes at most 100 items; a charge writes up to three (entry, pool draw, hold
+   * release) and the balance update one more.
+   */
+  static final int MAX_CHARGES_PER_TRANSACTION = 33;
+
+  static final long BASE_BACK_OFF_MILLIS = 10;
+  static final long MAX_BACK_OFF_MILLIS = 500;
   private static final String MINUTES_USED = "minutesUsed";
 
   private final DynamoDbClient dynamoDb;
   private final String tableName;
+  private final IntConsumer backOff;
+
+  /** Orgs seen holding credit for authorized calls, and until when their holds may last. */
+  private final Map<String, Instant> heldUntil = new ConcurrentHashMap<>();
 
   public DynamoDbLedger(DynamoDbClient dynamoDb, String tableName) {
+    this(dynamoDb, tableName, DynamoDbLedger::sleepWithJitter);
+  }
+
+  /** With {@code backOff} told the number of each retry after a transaction conflict. */
+  DynamoDbLedger(DynamoDbClient dynamoDb, String tableName, IntConsumer backOff) {
     this.dynamoDb = dynamoDb;
     this.tableName = tableName;
+    this.backOff = backOff;
   }
 
   @Override
-  public DebitOutcome debit(CallCharge charge, Instant at) {
-    CallRecord call = charge.call();
-    String fingerprint = call.fingerprint();
-    LedgerEntry entry =
-        new LedgerEntry(
-            call.orgId(),
-            EntryKind.CALL_CHARGE,
-            call.usageId(),
-            charge.amount().negate(),
-            at,
-            charge.rateRef());
+  public Debits debitAll(List<CallCharge> charges, Optional<Money> watchedLine, Instant at) {
+    if (charges.size() <= MAX_CHARGES_PER_TRANSACTION) {
+      return debitInOneTransaction(charges, watchedLine, at);
+    }
+    List<DebitOutcome> outcomes = new ArrayList<>();
+    boolean mayHaveEndedBelow = false;
+    for (int from = 0; from < charges.size(); from += MAX_CHARGES_PER_TRANSACTION) {
+      Debits part =
+          debitInOneTransaction(
+              charges.subList(from, Math.min(charges.size(), from + MAX_CHARGES_PER_TRANSACTION)),
+              watchedLine,
+              at);
+      outcomes.addAll(part.outcomes());
+      mayHaveEndedBelow |= part.mayHaveEndedBelowLine();
+    }
+    return new Debits(outcomes, mayHaveEndedBelow);
+  }
+
+  private Debits debitInOneTransaction(
+      List<CallCharge> charges, Optional<Money> watchedLine, Instant at) {
+    String orgId = requireOneOrgDistinctWrites(charges);
+    DebitOutcome[] outcomes = new DebitOutcome[charges.size()];
+    List<Integer> pending = new ArrayList<>();
+    for (int i = 0; i < charges.size(); i++) {
+      Optional<DebitOutcome> refused = claim(charges.get(i).call(), at);
+      if (refused.isPresent()) {
+        outcomes[i] = refused.get();
+      } else {
+        pending.add(i);
+      }
+    }
+    boolean watching = watchedLine.isPresent();
+    boolean mayHaveEndedBelow = !watching;
+    boolean releaseHolds = heldUntil.getOrDefault(orgId, Instant.EPOCH).isAfter(at);
+    int conflicts = 0;
+    while (!pending.isEmpty()) {
+      List<CallCharge> writing = pending.stream().map(charges::get).toList();
+      Money total = writing.stream().map(CallCharge::amount).reduce(Money::plus).orElseThrow();
+      List<TransactWriteItem> items = new ArrayList<>();
+      List<LedgerEntry> entries = new ArrayList<>();
+      for (CallCharge charge : writing) {
+        LedgerEntry entry = entryOf(charge, at);
+        entries.add(entry);
+        Map<String, AttributeValue> entryItem = entryItem(entry);
+        entryItem.putAll(chargeAttributes(charge, charge.call().fingerprint()));
+        items.add(putIfAbsent(tableName, entryItem, ReturnValuesOnConditionCheckFailure.ALL_OLD));
+      }
+      Map<Integer, Integer> poolItemOf = new HashMap<>();
+      for (int k = 0; k < writing.size(); k++) {
+        if (writing.get(k).poolDraw().isPresent()) {
+          poolItemOf.put(items.size(), k);
+          items.add(poolDraw(writing.get(k)));
+        }
+      }
+      if (releaseHolds) {
+        writing.stream()
+            .map(charge -> charge.call().callId())
+            .distinct()
+            .forEach(callId -> items.add(releaseHold(orgId, callId)));
+      }
+      int accountItem = items.size();
+      items.add(
+          TransactWriteItem.builder()
+              .update(
+                  AccountItem.debitBalance(
+                      tableName,
+                      orgId,
+                      total,
+                      at,
+                      watching ? watchedLine : Optional.empty(),
+                      releaseHolds ? Optional.empty() : Optional.of(at)))
+              .build());
+      try {
+        dynamoDb.transactWriteItems(
+            TransactWriteItemsRequest.builder().transactItems(items).build());
+        for (int k = 0; k < pending.size(); k++) {
+          outcomes[pending.get(k)] = new DebitOutcome.Debited(entries.get(k));
+        }
+        break;
+      } catch (TransactionCanceledException cancelled) {
+        List<CancellationReason> reasons = cancelled.cancellationReasons();
+        if (reasons.stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()))) {
+          // Another writer held the org's account item (a hot org on the service): try again.
+          conflicts++;
+          if (conflicts > MAX_CONFLICT_RETRIES) {
+            throw cancelled;
+          }
+          backOff.accept(conflicts);
+          continue;
+        }
+        List<Integer> settled = new ArrayList<>();
+        for (int k = 0; k < writing.size(); k++) {
+          if (failed(reasons, k)) {
+            Map<String, AttributeValue> existing = reasons.get(k).item();
+            CallRecord call = writing.get(k).call();
+            outcomes[pending.get(k)] =
+                call.fingerprint().equals(Attr.string(existing, "fingerprint"))
+                    ? new DebitOutcome.AlreadyDebited(call.usageId())
+                    : new DebitOutcome.UsageIdConflict(call.usageId(), orgId);
+            settled.add(pending.get(k));
+          }
+        }
+        for (var pool : poolItemOf.entrySet()) {
+          if (failed(reasons, pool.getKey()) && !settled.contains(pending.get(pool.getValue()))) {
+            CallCharge charge = writing.get(pool.getValue());
+            outcomes[pending.get(pool.getValue())] =
+                new DebitOutcome.PoolUsageChanged(
+                    charge.usageId(), charge.poolDraw().orElseThrow().poolId());
+            settled.add(pending.get(pool.getValue()));
+          }
+        }
+        if (failed(reasons, accountItem)) {
+          Map<String, AttributeValue> account = reasons.get(accountItem).item();
+          Instant holdsUntil = AccountItem.holdsUntil(account);
+          if (!AccountItem.isAccountIn(account, total.currency())) {
+            for (int i : pending) {
+              if (!settled.contains(i)) {
+                outcomes[i] = new DebitOutcome.UnknownAccount(orgId);
+              }
+            }
+            break;
+          } else if (!releaseHolds && holdsUntil.isAfter(at)) {
+            releaseHolds = true;
+            heldUntil.put(orgId, holdsUntil);
+          } else if (watching
+              && AccountItem.balanceMicros(account) < watchedLine.get().micros() + total.micros()) {
+            // These charges take the balance below the line: the check must look.
+            watching = false;
+            mayHaveEndedBelow = true;
+          } else if (settled.isEmpty()) {
+            throw cancelled;
+          }
+        } else if (settled.isEmpty()) {
+          throw cancelled;
+        }
+        pending.removeAll(settled);
+      }
+    }
+    return new Debits(Arrays.asList(outcomes), mayHaveEndedBelow);
+  }
+
+  /**
+   * Binds the usage id to this org and record, once across all orgs, in a plain conditional write
+   * of its own (half the cost of a transactional one). A repeated record passes again, so a crash
+   * between the claim and the debit is harmless; a different record, or another org, under the same
+   * id is refused.
+   */
+  private Optional<DebitOutcome> claim(CallRecord call, Instant at) {
     Map<String, AttributeValue> claim = new HashMap<>(LedgerKeys.usageClaim(call.usageId()));
     claim.put("orgId", s(call.orgId()));
-    claim.put("fingerprint", s(fingerprint));
-    claim.put("entryId", s(entry.entryId()));
+    claim.put("fingerprint", s(call.fingerprint()));
+    claim.put("entryId", s(EntryKind.CALL_CHARGE.name() + "#" + call.usageId()));
     claim.put("at", s(at.toString()));
-    Map<String, AttributeValue> entryItem = entryItem(entry);
-    entryItem.putAll(chargeAttributes(charge, fingerprint));
     try {
-      dynamoDb.transactWriteItems(
-          TransactWriteItemsRequest.builder()
-              .transactItems(
-                  releasingHold(
-                      call,
-                      withPoolDraw(
-                          charge,
-                          putIfAbsent(
-                              tableName, claim, ReturnValuesOnConditionCheckFailure.ALL_OLD),
-                          putIfAbsent(
-                              tableName, entryItem, ReturnValuesOnConditionCheckFailure.NONE),
-                          addToBalance(entry))))
+      dynamoDb.putItem(
+          PutItemRequest.builder()
+              .tableName(tableName)
+              .item(claim)
+              .conditionExpression(
+                  "attribute_not_exists(pk) OR (orgId = :org AND fingerprint = :fingerprint)")
+              .expressionAttributeValues(
+                  Map.of(":org", s(call.orgId()), ":fingerprint", s(call.fingerprint())))
+              .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
               .build());
-      return new DebitOutcome.Debited(entry);
-    } catch (TransactionCanceledException cancelled) {
-      List<CancellationReason> reasons = cancelled.cancellationReasons();
-      if (failed(reasons, 0)) {
-        Map<String, AttributeValue> existing = existingClaim(reasons.get(0), call.usageId());
-        return fingerprint.equals(Attr.string(existing, "fingerprint"))
-            ? new DebitOutcome.AlreadyDebited(call.usageId())
-            : new DebitOutcome.UsageIdConflict(call.usageId(), Attr.string(existing, "orgId"));
+      return Optional.empty();
+    } catch (ConditionalCheckFailedException taken) {
+      Map<String, AttributeValue> existing =
+          taken.hasItem() && !taken.item().isEmpty() ? taken.item() : readClaim(call.usageId());
+      return Optional.of(
+          new DebitOutcome.UsageIdConflict(call.usageId(), Attr.string(existing, "orgId")));
+    }
+  }
+
+  private Map<String, AttributeValue> readClaim(String usageId) {
+    return dynamoDb
+        .getItem(
+            GetItemRequest.builder()
+                .tableName(tableName)
+                .key(LedgerKeys.usageClaim(usageId))
+                .consistentRead(true)
+                .build())
+        .item();
+  }
+
+  private static String requireOneOrgDistinctWrites(List<CallCharge> charges) {
+    if (charges.isEmpty()) {
+      throw new IllegalArgumentException("nothing to debit");
+    }
+    String orgId = charges.get(0).orgId();
+    Set<String> usageIds = new HashSet<>();
+    Set<String> pools = new HashSet<>();
+    for (CallCharge charge : charges) {
+      if (!charge.orgId().equals(orgId)) {
+        throw new IllegalArgumentException("charges debited together must be one org's");
       }
-      if (failed(reasons, 2)) {
-        return new DebitOutcome.UnknownAccount(call.orgId());
+      if (!usageIds.add(charge.usageId())) {
+        throw new IllegalArgumentException("usage id " + charge.usageId() + " given twice");
       }
-      if (charge.poolDraw().isPresent() && failed(reasons, 3)) {
-        return new DebitOutcome.PoolUsageChanged(call.usageId(), charge.poolDraw().get().poolId());
+      if (charge.poolDraw().isPresent()
+          && !pools.add(charge.poolDraw().get().month() + "#" + charge.poolDraw().get().poolId())) {
+        throw new IllegalArgumentException("two charges draw the same pool in one write");
       }
-      throw cancelled;
+    }
+    return orgId;
+  }
+
+  private static LedgerEntry entryOf(CallCharge charge, Instant at) {
+    return new LedgerEntry(
+        charge.orgId(),
+        EntryKind.CALL_CHARGE,
+        charge.usageId(),
+        charge.amount().negate(),
+        at,
+        charge.rateRef());
+  }
+
+  /** Full jitter: a random wait up to an exponentially growing cap, so retries spread out. */
+  static void sleepWithJitter(int retry) {
+    long cap = Math.min(MAX_BACK_OFF_MILLIS, BASE_BACK_OFF_MILLIS << Math.min(retry, 10));
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(cap + 1));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while backing off", interrupted);
     }
   }
 
@@ -134,55 +351,45 @@ public final class DynamoDbLedger implements Ledger {
   }
 
   /**
-   * The debit's writes, and with a pool draw a fourth: add the minutes to the month's pool only if
-   * the pool then stays within its size, so two calls cannot both take its last minutes.
-   */
-  /**
    * Charging a call ends the hold its authorization placed, if any: the charge is in the balance
-   * now. Last in the transaction, so the cancellation reasons above keep their places.
+   * now.
    */
-  private TransactWriteItem[] releasingHold(CallRecord call, TransactWriteItem... writes) {
-    TransactWriteItem[] all = java.util.Arrays.copyOf(writes, writes.length + 1);
-    all[writes.length] =
-        TransactWriteItem.builder()
-            .delete(
-                Delete.builder()
-                    .tableName(tableName)
-                    .key(DynamoDbCallHolds.holdKey(call.orgId(), call.callId()))
-                    .build())
-            .build();
-    return all;
+  private TransactWriteItem releaseHold(String orgId, String callId) {
+    return TransactWriteItem.builder()
+        .delete(
+            Delete.builder()
+                .tableName(tableName)
+                .key(DynamoDbCallHolds.holdKey(orgId, callId))
+                .build())
+        .build();
   }
 
-  private TransactWriteItem[] withPoolDraw(CallCharge charge, TransactWriteItem... writes) {
-    if (charge.poolDraw().isEmpty()) {
-      return writes;
-    }
+  /**
+   * Adds a charge's minutes to the month's pool only if the pool then stays within its size, so two
+   * calls cannot both take its last minutes.
+   */
+  private TransactWriteItem poolDraw(CallCharge charge) {
     PoolDraw draw = charge.poolDraw().get();
-    TransactWriteItem[] all = java.util.Arrays.copyOf(writes, writes.length + 1);
-    all[writes.length] =
-        TransactWriteItem.builder()
-            .update(
-                Update.builder()
-                    .tableName(tableName)
-                    .key(LedgerKeys.pool(charge.orgId(), draw.month(), draw.poolId()))
-                    .updateExpression(
-                        "ADD #used :minutes SET #size = :size, #capability = :capability")
-                    .conditionExpression("attribute_not_exists(#used) OR #used <= :limit")
-                    .expressionAttributeNames(
-                        Map.of(
-                            "#used", MINUTES_USED,
-                            "#size", "poolSize",
-                            "#capability", "capability"))
-                    .expressionAttributeValues(
-                        Map.of(
-                            ":minutes", n(draw.minutes()),
-                            ":size", n(draw.poolSize()),
-                            ":capability", s(draw.capability()),
-                            ":limit", n(draw.poolSize() - draw.minutes())))
-                    .build())
-            .build();
-    return all;
+    return TransactWriteItem.builder()
+        .update(
+            Update.builder()
+                .tableName(tableName)
+                .key(LedgerKeys.pool(charge.orgId(), draw.month(), draw.poolId()))
+                .updateExpression("ADD #used :minutes SET #size = :size, #capability = :capability")
+                .conditionExpression("attribute_not_exists(#used) OR #used <= :limit")
+                .expressionAttributeNames(
+                    Map.of(
+                        "#used", MINUTES_USED,
+                        "#size", "poolSize",
+                        "#capability", "capability"))
+                .expressionAttributeValues(
+                    Map.of(
+                        ":minutes", n(draw.minutes()),
+                        ":size", n(draw.poolSize()),
+                        ":capability", s(draw.capability()),
+                        ":limit", n(draw.poolSize() - draw.minutes())))
+                .build())
+        .build();
   }
 
   @Override
@@ -246,20 +453,6 @@ public final class DynamoDbLedger implements Ledger {
 
   private TransactWriteItem addToBalance(LedgerEntry entry) {
     return TransactWriteItem.builder().update(AccountItem.addToBalance(tableName, entry)).build();
-  }
-
-  private Map<String, AttributeValue> existingClaim(CancellationReason reason, String usageId) {
-    if (reason.hasItem() && !reason.item().isEmpty()) {
-      return reason.item();
-    }
-    return dynamoDb
-        .getItem(
-            GetItemRequest.builder()
-                .tableName(tableName)
-                .key(LedgerKeys.usageClaim(usageId))
-                .consistentRead(true)
-                .build())
-        .item();
   }
 
   static boolean failed(List<CancellationReason> reasons, int index) {
