@@ -3,6 +3,8 @@ package com.commcredits.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.commcredits.local.api.LocalHttpApi;
+import com.commcredits.local.api.LocalTokenIssuer;
 import com.commcredits.local.emulator.EmbeddedEmulators;
 import com.commcredits.local.events.EventSourceBinding;
 import com.commcredits.local.events.SqsEventSourcePoller;
@@ -138,6 +140,7 @@ public final class LocalDeployment implements AutoCloseable {
   private final ProvisionedStack stack;
   private final AtomicInteger invocationsInProgress = new AtomicInteger();
   private final Map<String, List<SqsEventSourcePoller>> pollers = new LinkedHashMap<>();
+  private final List<LocalHttpApi> httpApis = new ArrayList<>();
 
   private LocalDeployment(
       Options options, SamTemplate template, Backend backend, boolean ownsBackend) {
@@ -234,12 +237,35 @@ public final class LocalDeployment implements AutoCloseable {
   /** A fresh handler of the function, built with its public constructor taking the environment. */
   @SuppressWarnings("unchecked")
   public RequestHandler<SQSEvent, SQSBatchResponse> newHandler(String functionLogicalId) {
+    return (RequestHandler<SQSEvent, SQSBatchResponse>) newFunction(functionLogicalId);
+  }
+
+  /**
+   * Serves the template's HTTP APIs on {@code host:port} (0: a free port), their JWT authorizers
+   * played by {@code issuer}'s keys; stopped with the deployment.
+   */
+  public synchronized LocalHttpApi startHttpApi(String host, int port, LocalTokenIssuer issuer) {
+    LocalHttpApi api =
+        new LocalHttpApi(
+            template,
+            this::newFunction,
+            issuer.publicKeys(),
+            LocalTokenIssuer.ISSUER,
+            LocalTokenIssuer.AUDIENCE,
+            host,
+            port,
+            System.out);
+    httpApis.add(api);
+    return api;
+  }
+
+  /** A fresh instance of the function's handler class, whatever event it takes. */
+  public Object newFunction(String functionLogicalId) {
     FunctionSpec function = function(functionLogicalId);
     Map<String, String> environment = functionEnvironment(functionLogicalId);
     try {
       Class<?> type = Class.forName(function.handlerClassName());
-      return (RequestHandler<SQSEvent, SQSBatchResponse>)
-          type.getConstructor(Map.class).newInstance(environment);
+      return type.getConstructor(Map.class).newInstance(environment);
     } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException e) {
       throw new IllegalStateException(
           functionLogicalId
@@ -461,6 +487,10 @@ public final class LocalDeployment implements AutoCloseable {
   @Override
   public void close() {
     try {
+      synchronized (this) {
+        httpApis.forEach(LocalHttpApi::close);
+        httpApis.clear();
+      }
       stopEventSources();
     } finally {
       dynamoDb.close();

@@ -14,6 +14,14 @@ public final class InMemorySentNotifications implements SentNotifications {
   private final Map<String, SentNotification> records = new ConcurrentHashMap<>();
 
   @Override
+  public List<SentNotification> list(String orgId) {
+    return records.values().stream()
+        .filter(r -> r.orgId().equals(orgId))
+        .sorted(java.util.Comparator.comparing(SentNotification::at).reversed())
+        .toList();
+  }
+
+  @Override
   public synchronized Optional<SentNotification> claim(
       String orgId, String notificationId, String kind, Instant now, Instant leaseUntil) {
     SentNotification earlier = records.get(key(orgId, notificationId));

@@ -5,12 +5,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** What a function logs through its Context, to the console, prefixed with the function name. */
-final class ConsoleLambdaLogger implements LambdaLogger {
+public final class ConsoleLambdaLogger implements LambdaLogger {
 
   private final String prefix;
   private final PrintStream out;
 
-  ConsoleLambdaLogger(String functionName, PrintStream out) {
+  public ConsoleLambdaLogger(String functionName, PrintStream out) {
     this.prefix = "[" + functionName + "] ";
     this.out = out;
   }

@@ -9,6 +9,7 @@ import java.util.Map;
  * @param handler as in the template, {@code com.example.Handler::handleRequest}
  * @param environment variable name to its unresolved expression: Globals merged with the function's
  *     own, the function's winning
+ * @param httpApiRoutes its {@code HttpApi} events: the routes that invoke it
  */
 public record FunctionSpec(
     String logicalId,
@@ -16,11 +17,13 @@ public record FunctionSpec(
     Map<String, Object> environment,
     int timeoutSeconds,
     int memorySizeMb,
-    List<SqsEventSource> sqsEventSources) {
+    List<SqsEventSource> sqsEventSources,
+    List<HttpApiRoute> httpApiRoutes) {
 
   public FunctionSpec {
     environment = Map.copyOf(environment);
     sqsEventSources = List.copyOf(sqsEventSources);
+    httpApiRoutes = List.copyOf(httpApiRoutes);
   }
 
   public String handlerClassName() {

@@ -68,6 +68,17 @@ public record SamTemplate(
     Map<String, TableSpec> tables = new LinkedHashMap<>();
     Map<String, QueueSpec> queues = new LinkedHashMap<>();
     Map<String, FunctionSpec> functions = new LinkedHashMap<>();
+    Map<String, Boolean> httpApisWithAuthorizer = new LinkedHashMap<>();
+    map(root.get("Resources"))
+        .forEach(
+            (logicalId, declaration) -> {
+              Map<String, Object> resource = map(declaration);
+              if ("AWS::Serverless::HttpApi".equals(resource.get("Type"))) {
+                Object authorizer =
+                    map(map(resource.get("Properties")).get("Auth")).get("DefaultAuthorizer");
+                httpApisWithAuthorizer.put(logicalId, authorizer != null);
+              }
+            });
     map(root.get("Resources"))
         .forEach(
             (logicalId, declaration) -> {
@@ -77,7 +88,9 @@ public record SamTemplate(
                 case "AWS::DynamoDB::Table" -> tables.put(logicalId, table(logicalId, properties));
                 case "AWS::SQS::Queue" -> queues.put(logicalId, queue(logicalId, properties));
                 case "AWS::Serverless::Function" ->
-                    functions.put(logicalId, function(logicalId, properties, globals));
+                    functions.put(
+                        logicalId,
+                        function(logicalId, properties, globals, httpApisWithAuthorizer));
                 default -> {}
               }
             });
@@ -190,19 +203,27 @@ public record SamTemplate(
   }
 
   private static FunctionSpec function(
-      String logicalId, Map<String, Object> properties, Map<String, Object> globals) {
+      String logicalId,
+      Map<String, Object> properties,
+      Map<String, Object> globals,
+      Map<String, Boolean> httpApisWithAuthorizer) {
     Map<String, Object> environment = new LinkedHashMap<>();
     for (Map<String, Object> source : List.of(globals, properties)) {
       map(map(source.get("Environment")).get("Variables"))
           .forEach((name, value) -> environment.put(name, value == null ? "" : value));
     }
     List<SqsEventSource> sqsEvents = new ArrayList<>();
+    List<HttpApiRoute> httpRoutes = new ArrayList<>();
     map(properties.get("Events"))
         .forEach(
             (name, declaration) -> {
               Map<String, Object> event = map(declaration);
               if ("SQS".equals(event.get("Type"))) {
                 sqsEvents.add(sqsEvent(name, map(event.get("Properties")), logicalId));
+              }
+              if ("HttpApi".equals(event.get("Type"))) {
+                httpRoutes.add(
+                    httpApiRoute(name, map(event.get("Properties")), httpApisWithAuthorizer));
               }
             });
     Object handler = properties.getOrDefault("Handler", globals.get("Handler"));
@@ -217,7 +238,26 @@ public record SamTemplate(
             .orElse(SAM_DEFAULT_TIMEOUT_SECONDS),
         integer(properties.getOrDefault("MemorySize", globals.get("MemorySize")))
             .orElse(SAM_DEFAULT_MEMORY_MB),
-        sqsEvents);
+        sqsEvents,
+        httpRoutes);
+  }
+
+  /** A route of the API named by {@code ApiId: !Ref X}, or of the implicit API without one. */
+  private static HttpApiRoute httpApiRoute(
+      String name, Map<String, Object> properties, Map<String, Boolean> httpApisWithAuthorizer) {
+    Object apiId = properties.get("ApiId");
+    String api = apiId == null ? "ServerlessHttpApi" : text(map(apiId).get("Ref"));
+    Object authorizer = map(properties.get("Auth")).get("Authorizer");
+    boolean authorized =
+        authorizer == null
+            ? httpApisWithAuthorizer.getOrDefault(api, false)
+            : !"NONE".equals(String.valueOf(authorizer));
+    return new HttpApiRoute(
+        name,
+        String.valueOf(properties.getOrDefault("Method", "ANY")),
+        String.valueOf(properties.getOrDefault("Path", "/{proxy+}")),
+        api,
+        authorized);
   }
 
   private static SqsEventSource sqsEvent(

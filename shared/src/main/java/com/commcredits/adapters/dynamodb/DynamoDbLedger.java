@@ -310,6 +310,9 @@ public final class DynamoDbLedger implements Ledger {
     if (call.userDisplayName() != null) {
       item.put("userDisplayName", s(call.userDisplayName()));
     }
+    if (call.userId() != null) {
+      item.put("userId", s(call.userId()));
+    }
     item.put("userLocation", s(call.userLocation()));
     item.put("callType", s(call.callType().code()));
     item.put("numberType", s(call.numberType().code()));

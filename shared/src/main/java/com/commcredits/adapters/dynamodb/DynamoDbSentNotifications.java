@@ -6,7 +6,9 @@ import static com.commcredits.adapters.dynamodb.Attr.s;
 import com.commcredits.domain.notification.SentNotification;
 import com.commcredits.domain.notification.SentNotifications;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
@@ -99,6 +102,25 @@ public final class DynamoDbSentNotifications implements SentNotifications {
                     .build())
             .item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+  }
+
+  @Override
+  public List<SentNotification> list(String orgId) {
+    return dynamoDb
+        .queryPaginator(
+            QueryRequest.builder()
+                .tableName(tableName)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :notifications)")
+                .expressionAttributeValues(
+                    Map.of(
+                        ":pk", s(LedgerKeys.org(orgId)),
+                        ":notifications", s(LedgerKeys.NOTIFICATION_PREFIX)))
+                .build())
+        .items()
+        .stream()
+        .map(DynamoDbSentNotifications::fromItem)
+        .sorted(Comparator.comparing(SentNotification::at).reversed())
+        .toList();
   }
 
   private static Map<String, AttributeValue> toItem(SentNotification record) {

@@ -2,6 +2,7 @@ package com.commcredits.adapters.dynamodb;
 
 import static com.commcredits.adapters.dynamodb.Attr.s;
 
+import com.commcredits.domain.ledger.EntryKind;
 import com.commcredits.domain.money.Money;
 import com.commcredits.domain.report.UsageRecord;
 import com.commcredits.domain.report.UsageRecords;
@@ -10,8 +11,10 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** Usage report lines from the call-charge entries of the ledger table. */
@@ -45,6 +48,19 @@ public final class DynamoDbUsageRecords implements UsageRecords {
         .toList();
   }
 
+  @Override
+  public Optional<UsageRecord> find(String orgId, String usageId) {
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(
+                GetItemRequest.builder()
+                    .tableName(tableName)
+                    .key(LedgerKeys.entry(orgId, EntryKind.CALL_CHARGE.name() + "#" + usageId))
+                    .build())
+            .item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+  }
+
   private static UsageRecord fromItem(Map<String, AttributeValue> item) {
     Currency currency = Currency.getInstance(Attr.string(item, "currency"));
     return new UsageRecord(
@@ -65,6 +81,8 @@ public final class DynamoDbUsageRecords implements UsageRecords {
         Attr.number(item, "durationSeconds", 0),
         new Money(currency, Attr.number(item, "connectionFeeMicros", 0)),
         new Money(currency, Attr.number(item, "chargeMicros", 0)),
-        Attr.string(item, "capability"));
+        Attr.string(item, "capability"),
+        Attr.string(item, "userId"),
+        Attr.string(item, "rateRef"));
   }
 }

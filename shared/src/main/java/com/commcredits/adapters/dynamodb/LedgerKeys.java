@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <tr><td>pool usage</td><td>{@code ORG#<orgId>}</td><td>{@code POOL#<yyyy-MM>#<poolId>}</td></tr>
  *   <tr><td>notification sent (or rejected)</td><td>{@code ORG#<orgId>}</td><td>{@code NOTIFICATION#<notificationId>}</td></tr>
  *   <tr><td>simulated card charge</td><td>{@code SIMCHARGE#<orgId>}</td><td>{@code <idempotencyKey>}</td></tr>
+ *   <tr><td>admin request replay</td><td>{@code REPLAY#<scope>}</td><td>{@code <idempotencyKey>}</td></tr>
  * </table>
  *
  * A usage claim makes a usage id chargeable once across all orgs. Pool usage is kept per month
@@ -26,6 +27,7 @@ final class LedgerKeys {
   static final String SK = "sk";
   static final String ACCOUNT = "ACCOUNT";
   static final String ENTRY_PREFIX = "ENTRY#";
+  static final String NOTIFICATION_PREFIX = "NOTIFICATION#";
 
   private LedgerKeys() {}
 
@@ -54,7 +56,7 @@ final class LedgerKeys {
   }
 
   static Map<String, AttributeValue> notification(String orgId, String notificationId) {
-    return key(org(orgId), "NOTIFICATION#" + notificationId);
+    return key(org(orgId), NOTIFICATION_PREFIX + notificationId);
   }
 
   static String simulatedCharges(String orgId) {
@@ -63,6 +65,10 @@ final class LedgerKeys {
 
   static Map<String, AttributeValue> simulatedCharge(String orgId, String idempotencyKey) {
     return key(simulatedCharges(orgId), idempotencyKey);
+  }
+
+  static Map<String, AttributeValue> requestReplay(String scope, String idempotencyKey) {
+    return key("REPLAY#" + scope, idempotencyKey);
   }
 
   static Map<String, AttributeValue> key(String pk, String sk) {

@@ -52,7 +52,8 @@ public final class CallRecordJson {
           text(json, "calleeNumber"),
           instant(json, "startTime"),
           instant(json, "endTime"),
-          wholeNumber(json, "durationSeconds"));
+          wholeNumber(json, "durationSeconds"),
+          optionalText(json, "userId"));
     } catch (InvalidCallRecord e) {
       throw e;
     } catch (IllegalArgumentException e) {

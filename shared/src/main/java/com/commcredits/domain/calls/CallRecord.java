@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param callerNumber E.164, e.g. {@code +4930123456}
  * @param calleeNumber E.164: the number dialled
  * @param durationSeconds whole seconds the call was connected; agrees with start and end
+ * @param userId the user's directory id (Entra ID / AAD ObjectId, a GUID), or {@code null}; shown
+ *     in the usage report, not part of what prices the call
  */
 public record CallRecord(
     String usageId,
@@ -36,7 +38,8 @@ public record CallRecord(
     String calleeNumber,
     Instant startTime,
     Instant endTime,
-    long durationSeconds) {
+    long durationSeconds,
+    String userId) {
 
   /** Longer than a day is not a call but a fault in the platform that reported it. */
   public static final long MAX_DURATION_SECONDS = Duration.ofHours(24).toSeconds();
@@ -48,6 +51,43 @@ public record CallRecord(
   private static final Pattern ORG_ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,63}");
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+  private static final Pattern GUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  /** A record without a user id, as platforms that do not report one send it. */
+  public CallRecord(
+      String usageId,
+      String orgId,
+      String callId,
+      String conferenceId,
+      String userPrincipalName,
+      String userDisplayName,
+      String userLocation,
+      CallType callType,
+      NumberType numberType,
+      String callerNumber,
+      String calleeNumber,
+      Instant startTime,
+      Instant endTime,
+      long durationSeconds) {
+    this(
+        usageId,
+        orgId,
+        callId,
+        conferenceId,
+        userPrincipalName,
+        userDisplayName,
+        userLocation,
+        callType,
+        numberType,
+        callerNumber,
+        calleeNumber,
+        startTime,
+        endTime,
+        durationSeconds,
+        null);
+  }
 
   public CallRecord {
     requireId("usageId", usageId);
@@ -60,6 +100,12 @@ public record CallRecord(
       requireId("conferenceId", conferenceId);
     }
     requirePresent("userPrincipalName", userPrincipalName);
+    if (userId != null && !GUID.matcher(userId).matches()) {
+      throw new InvalidCallRecord(
+          "userId must be the user's AAD ObjectId (a GUID such as"
+              + " 8e6a1c2b-4f3d-4b5a-9c7e-2d1f0a3b4c5d), got "
+              + quoted(userId));
+    }
     if (userLocation == null || !COUNTRIES.contains(userLocation)) {
       throw new InvalidCallRecord(
           "userLocation must be an ISO 3166-1 alpha-2 country code such as DE, got "

@@ -1,6 +1,7 @@
 package com.commcredits.domain.notification;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Which notifications were sent or rejected, so that each is emailed once. */
@@ -24,4 +25,7 @@ public interface SentNotifications {
   void record(SentNotification outcome);
 
   Optional<SentNotification> find(String orgId, String notificationId);
+
+  /** Every notification of the org (sent, rejected or being sent), newest first. */
+  List<SentNotification> list(String orgId);
 }

@@ -32,18 +32,18 @@ class UsageReportCsvTest {
   }
 
   @Test
-  void report_hasTheWellKnownColumns_andOneLinePerCall() {
+  void report_hasTheTeamsExportColumnsInTheirOrder_andOneLinePerCall() {
     StringBuilder csv = new StringBuilder();
 
     UsageReportCsv.write(List.of(aCall("Anna")), csv);
 
     assertThat(csv.toString().split("\r\n"))
         .containsExactly(
-            "UsageId,Call ID,Conference ID,User Location,User principal name,User display name,"
-                + "Caller ID,Call type,Number type,Domestic/International,Destination dialed,"
-                + "Destination number,Start time,End time,Duration seconds,Connection fee,Charge,"
+            "UsageId,Call ID,Conference ID,User Location,AAD ObjectId,UPN,User Display Name,"
+                + "Caller ID,Call Type,Number Type,Domestic/International,Destination Dialed,"
+                + "Destination Number,Start Time,End Time,Duration Seconds,Connection Fee,Charge,"
                 + "Currency,Capability",
-            "u1,c1,conf-9,US,anna@acme.example,Anna,+12065550100,conf_out,toll,International,GB,"
+            "u1,c1,conf-9,US,,anna@acme.example,Anna,+12065550100,conf_out,toll,International,GB,"
                 + "+442079460123,2026-11-02T10:00:00Z,2026-11-02T10:02:05Z,125,0.00,0.105,USD,"
                 + "CommunicationsCredits");
   }

@@ -1,0 +1,80 @@
+package com.commcredits.adminapi;
+
+import com.commcredits.adapters.aws.AwsClients;
+import com.commcredits.adapters.aws.LambdaEnvironment;
+import com.commcredits.adapters.dynamodb.DynamoDbAccounts;
+import com.commcredits.adapters.dynamodb.DynamoDbCallRestrictions;
+import com.commcredits.adapters.dynamodb.DynamoDbFundingStore;
+import com.commcredits.adapters.dynamodb.DynamoDbLedger;
+import com.commcredits.adapters.dynamodb.DynamoDbOrgDirectory;
+import com.commcredits.adapters.dynamodb.DynamoDbRejectedCallRecords;
+import com.commcredits.adapters.dynamodb.DynamoDbRequestReplays;
+import com.commcredits.adapters.dynamodb.DynamoDbSentNotifications;
+import com.commcredits.adapters.dynamodb.DynamoDbUsageRecords;
+import com.commcredits.adapters.json.BalanceChangedJson;
+import com.commcredits.adapters.json.Json;
+import com.commcredits.adapters.lambda.SnapStartPriming;
+import com.commcredits.adapters.lambda.StructuredLog;
+import com.commcredits.adapters.ratecards.RateCardFiles;
+import com.commcredits.adapters.sqs.SqsBalanceChangedPublisher;
+import com.commcredits.domain.admin.AccountAdministration;
+import com.commcredits.domain.admin.OperatorCredit;
+import com.commcredits.domain.rating.RateCard;
+import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Builds the Admin API from its environment. */
+final class AdminApiWiring {
+
+  private AdminApiWiring() {}
+
+  static AdminApi adminApi(LambdaEnvironment environment) {
+    AwsClients aws = new AwsClients(environment);
+    DynamoDbClient dynamoDb = aws.client(DynamoDbClient.builder(), "DYNAMODB");
+    SqsClient sqs = aws.client(SqsClient.builder(), "SQS");
+    var mapper = Json.mapper();
+    String ledgerTable = environment.ledgerTable();
+    StructuredLog log =
+        StructuredLog.forComponent("admin-api", environment.optional("LOG_LEVEL").orElse(null));
+    DynamoDbAccounts accounts = new DynamoDbAccounts(dynamoDb, ledgerTable);
+    SnapStartPriming.register(() -> accounts.find(SnapStartPriming.PRIMING_ORG), log);
+    DynamoDbLedger ledger = new DynamoDbLedger(dynamoDb, ledgerTable);
+    var balanceChanges =
+        new SqsBalanceChangedPublisher(
+            sqs, environment.require("BALANCE_CHANGES_QUEUE_URL"), new BalanceChangedJson(mapper));
+    Set<java.util.Currency> priced =
+        RateCardFiles.forEnvironment(environment).cards().stream()
+            .map(RateCard::currency)
+            .collect(Collectors.toSet());
+    AdminRoutes.Services services =
+        new AdminRoutes.Services(
+            accounts,
+            new AccountAdministration(accounts, ledger, balanceChanges),
+            new OperatorCredit(ledger, balanceChanges),
+            ledger,
+            new DynamoDbFundingStore(dynamoDb, ledgerTable),
+            new DynamoDbUsageRecords(dynamoDb, ledgerTable),
+            new DynamoDbRejectedCallRecords(
+                dynamoDb, environment.require("REJECTED_RECORDS_TABLE")),
+            new DynamoDbSentNotifications(dynamoDb, ledgerTable),
+            new DynamoDbCallRestrictions(dynamoDb, ledgerTable),
+            new DynamoDbOrgDirectory(dynamoDb, ledgerTable),
+            priced);
+    return new AdminApi(
+        new AdminRoutes(services, mapper).routes(),
+        accounts,
+        new DynamoDbRequestReplays(dynamoDb, ledgerTable),
+        new Caller.ClaimNames(
+            environment.optional("ORG_CLAIM").orElse(Caller.ClaimNames.COGNITO.orgClaim()),
+            environment.optional("GROUPS_CLAIM").orElse(Caller.ClaimNames.COGNITO.groupsClaim()),
+            environment
+                .optional("OPERATORS_GROUP")
+                .orElse(Caller.ClaimNames.COGNITO.operatorGroup())),
+        mapper,
+        Clock.systemUTC(),
+        log);
+  }
+}
