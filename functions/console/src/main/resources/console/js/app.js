@@ -81,7 +81,7 @@ async function route() {
     } else failure(e);
   } finally {
     main.removeAttribute('aria-busy');
-    main.focus();
+    main.focus({ preventScroll: true });
   }
 }
 

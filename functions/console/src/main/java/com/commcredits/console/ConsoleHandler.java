@@ -25,7 +25,8 @@ public final class ConsoleHandler
 
   /** For a local run: the environment Lambda would give the function. */
   public ConsoleHandler(Map<String, String> environment) {
-    this(new ConsoleSite(ConsoleAssets.packaged(), ConsoleSite.SignIn.fromEnvironment(environment)));
+    this(
+        new ConsoleSite(ConsoleAssets.packaged(), ConsoleSite.SignIn.fromEnvironment(environment)));
   }
 
   ConsoleHandler(ConsoleSite site) {
@@ -39,8 +40,9 @@ public final class ConsoleHandler
             ? "GET"
             : event.getRequestContext().getHttp().getMethod();
     ConsoleSite.Page page = site.get(method, event.getRawPath() == null ? "" : event.getRawPath());
-    boolean text = page.headers().getOrDefault("Content-Type", "").startsWith("text/")
-        || page.headers().getOrDefault("Content-Type", "").startsWith("application/json");
+    boolean text =
+        page.headers().getOrDefault("Content-Type", "").startsWith("text/")
+            || page.headers().getOrDefault("Content-Type", "").startsWith("application/json");
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(page.status())
         .withHeaders(page.headers())

@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * The admin console as a small site under {@code /console/}: its files, its sign-in settings as
- * {@code config.json}, and the security headers on every answer. The console shares the Admin
- * API's origin, so the policy lets scripts, styles and requests go to {@code 'self'} only (plus
- * the hosted sign-in's token endpoint, which the browser calls to redeem its code).
+ * {@code config.json}, and the security headers on every answer. The console shares the Admin API's
+ * origin, so the policy lets scripts, styles and requests go to {@code 'self'} only (plus the
+ * hosted sign-in's token endpoint, which the browser calls to redeem its code).
  */
 final class ConsoleSite {
 
@@ -77,7 +77,8 @@ final class ConsoleSite {
       name = "index.html";
     }
     if (name.equals("config.json")) {
-      return page(200, "application/json", "no-store", signIn.json().getBytes(StandardCharsets.UTF_8));
+      return page(
+          200, "application/json", "no-store", signIn.json().getBytes(StandardCharsets.UTF_8));
     }
     Optional<ConsoleAssets.Asset> asset = assets.find(name);
     if (asset.isEmpty()) {
@@ -88,7 +89,8 @@ final class ConsoleSite {
   }
 
   private Page text(int status, String message) {
-    return page(status, "text/plain; charset=utf-8", "no-store", message.getBytes(StandardCharsets.UTF_8));
+    return page(
+        status, "text/plain; charset=utf-8", "no-store", message.getBytes(StandardCharsets.UTF_8));
   }
 
   private Page page(int status, String contentType, String caching, byte[] body) {
