@@ -1,8 +1,10 @@
 package com.commcredits.testing;
 
 import com.commcredits.domain.account.AutoRecharge;
+import com.commcredits.domain.account.PauseReason;
 import com.commcredits.domain.account.ServiceState;
 import com.commcredits.domain.funding.BalanceSnapshot;
+import com.commcredits.domain.funding.CreditPurchase;
 import com.commcredits.domain.funding.FundingState;
 import com.commcredits.domain.funding.FundingStore;
 import com.commcredits.domain.funding.RechargeAttempt;
@@ -24,6 +26,7 @@ public final class InMemoryFundingStore implements FundingStore {
   private final InMemoryLedger ledger;
   private final Map<String, FundingState> states = new HashMap<>();
   private final Map<String, RechargeAttempt> attempts = new HashMap<>();
+  private final Map<String, CreditPurchase> purchases = new HashMap<>();
 
   public InMemoryFundingStore(InMemoryAccounts accounts, InMemoryLedger ledger) {
     this.accounts = accounts;
@@ -116,7 +119,7 @@ public final class InMemoryFundingStore implements FundingStore {
 
   @Override
   public synchronized boolean closeRecharge(
-      RechargeAttempt closed, RechargeAttempt.Status expected, String pauseReason) {
+      RechargeAttempt closed, RechargeAttempt.Status expected, PauseReason pauseReason) {
     RechargeAttempt current = attempts.get(key(closed.orgId(), closed.attemptId()));
     FundingState s = state(closed.orgId());
     if (current == null
@@ -160,5 +163,41 @@ public final class InMemoryFundingStore implements FundingStore {
 
   private static String key(String orgId, String attemptId) {
     return orgId + "/" + attemptId;
+  }
+
+  @Override
+  public synchronized Optional<CreditPurchase> purchase(String orgId, String purchaseId) {
+    return Optional.ofNullable(purchases.get(key(orgId, purchaseId)));
+  }
+
+  @Override
+  public synchronized boolean openPurchase(CreditPurchase charging) {
+    return purchases.putIfAbsent(key(charging.orgId(), charging.purchaseId()), charging) == null;
+  }
+
+  @Override
+  public synchronized boolean completePurchase(CreditPurchase succeeded, Credit credit) {
+    if (!isCharging(succeeded)) {
+      return false;
+    }
+    if (!(ledger.credit(credit) instanceof CreditOutcome.Credited)) {
+      return false;
+    }
+    purchases.put(key(succeeded.orgId(), succeeded.purchaseId()), succeeded);
+    return true;
+  }
+
+  @Override
+  public synchronized boolean closePurchase(CreditPurchase declined) {
+    if (!isCharging(declined)) {
+      return false;
+    }
+    purchases.put(key(declined.orgId(), declined.purchaseId()), declined);
+    return true;
+  }
+
+  private boolean isCharging(CreditPurchase purchase) {
+    CreditPurchase current = purchases.get(key(purchase.orgId(), purchase.purchaseId()));
+    return current != null && current.status() == CreditPurchase.Status.CHARGING;
   }
 }

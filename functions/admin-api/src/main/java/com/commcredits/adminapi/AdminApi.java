@@ -224,6 +224,9 @@ final class AdminApi {
     json.put("title", problem.title());
     json.put("status", problem.status());
     json.put("detail", problem.detail());
+    if (problem.kind() != null) {
+      json.put("kind", problem.kind());
+    }
     if (!problem.errors().isEmpty()) {
       ArrayNode errors = json.putArray("errors");
       problem

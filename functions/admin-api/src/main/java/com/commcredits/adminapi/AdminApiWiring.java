@@ -10,20 +10,26 @@ import com.commcredits.adapters.dynamodb.DynamoDbOrgDirectory;
 import com.commcredits.adapters.dynamodb.DynamoDbRejectedCallRecords;
 import com.commcredits.adapters.dynamodb.DynamoDbRequestReplays;
 import com.commcredits.adapters.dynamodb.DynamoDbSentNotifications;
+import com.commcredits.adapters.dynamodb.DynamoDbSimulatedCharges;
 import com.commcredits.adapters.dynamodb.DynamoDbUsageRecords;
 import com.commcredits.adapters.json.BalanceChangedJson;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.adapters.lambda.StructuredLog;
+import com.commcredits.adapters.payment.SimulatedPaymentGateway;
+import com.commcredits.adapters.payment.StripePaymentGateway;
 import com.commcredits.adapters.ratecards.RateCardFiles;
 import com.commcredits.adapters.sqs.SqsBalanceChangedPublisher;
 import com.commcredits.domain.admin.AccountAdministration;
 import com.commcredits.domain.admin.OperatorCredit;
+import com.commcredits.domain.funding.PurchaseCredit;
+import com.commcredits.domain.payment.PaymentGateway;
 import com.commcredits.domain.rating.RateCard;
 import java.time.Clock;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Builds the Admin API from its environment. */
@@ -42,6 +48,7 @@ final class AdminApiWiring {
     DynamoDbAccounts accounts = new DynamoDbAccounts(dynamoDb, ledgerTable);
     SnapStartPriming.register(() -> accounts.find(SnapStartPriming.PRIMING_ORG), log);
     DynamoDbLedger ledger = new DynamoDbLedger(dynamoDb, ledgerTable);
+    DynamoDbFundingStore funding = new DynamoDbFundingStore(dynamoDb, ledgerTable);
     var balanceChanges =
         new SqsBalanceChangedPublisher(
             sqs, environment.require("BALANCE_CHANGES_QUEUE_URL"), new BalanceChangedJson(mapper));
@@ -55,13 +62,15 @@ final class AdminApiWiring {
             new AccountAdministration(accounts, ledger, balanceChanges),
             new OperatorCredit(ledger, balanceChanges),
             ledger,
-            new DynamoDbFundingStore(dynamoDb, ledgerTable),
+            funding,
             new DynamoDbUsageRecords(dynamoDb, ledgerTable),
             new DynamoDbRejectedCallRecords(
                 dynamoDb, environment.require("REJECTED_RECORDS_TABLE")),
             new DynamoDbSentNotifications(dynamoDb, ledgerTable),
             new DynamoDbCallRestrictions(dynamoDb, ledgerTable),
             new DynamoDbOrgDirectory(dynamoDb, ledgerTable),
+            new PurchaseCredit(
+                funding, paymentGateway(environment, dynamoDb, ledgerTable), balanceChanges),
             priced);
     return new AdminApi(
         new AdminRoutes(services, mapper).routes(),
@@ -76,5 +85,39 @@ final class AdminApiWiring {
         mapper,
         Clock.systemUTC(),
         log);
+  }
+
+  /**
+   * The gateway recharges use (the same choice as the auto-recharge function's wiring), so a
+   * purchase goes through the same payment path.
+   */
+  private static PaymentGateway paymentGateway(
+      LambdaEnvironment environment, DynamoDbClient dynamoDb, String ledgerTable) {
+    String gateway = environment.optional("PAYMENT_GATEWAY").orElse("simulated");
+    return switch (gateway) {
+      case "stripe" -> StripePaymentGateway.withSecretKey(stripeSecretKey(environment));
+      case "simulated" ->
+          new SimulatedPaymentGateway(
+              new DynamoDbSimulatedCharges(dynamoDb, ledgerTable), Clock.systemUTC());
+      default ->
+          throw new IllegalStateException(
+              "PAYMENT_GATEWAY must be simulated or stripe, got " + gateway);
+    };
+  }
+
+  private static String stripeSecretKey(LambdaEnvironment environment) {
+    return environment
+        .optional("STRIPE_SECRET_KEY")
+        .orElseGet(
+            () -> {
+              try (SecretsManagerClient secrets =
+                  new AwsClients(environment)
+                      .client(SecretsManagerClient.builder(), "SECRETS_MANAGER")) {
+                return secrets
+                    .getSecretValue(r -> r.secretId(environment.require("STRIPE_SECRET_ARN")))
+                    .secretString()
+                    .strip();
+              }
+            });
   }
 }

@@ -13,6 +13,9 @@ import com.commcredits.domain.charging.RejectedCallRecord;
 import com.commcredits.domain.charging.RejectedCallRecords;
 import com.commcredits.domain.funding.BalanceSnapshot;
 import com.commcredits.domain.funding.FundingStore;
+import com.commcredits.domain.funding.PurchaseCommand;
+import com.commcredits.domain.funding.PurchaseCredit;
+import com.commcredits.domain.funding.PurchaseOutcome;
 import com.commcredits.domain.ledger.BalanceHistory;
 import com.commcredits.domain.ledger.CreditOutcome;
 import com.commcredits.domain.ledger.Ledger;
@@ -62,6 +65,7 @@ final class AdminRoutes {
       SentNotifications notifications,
       CallRestrictionsStore restrictions,
       OrgDirectory directory,
+      PurchaseCredit purchases,
       Set<Currency> pricedCurrencies) {
 
     Services {
@@ -102,6 +106,7 @@ final class AdminRoutes {
     routes.add(
         new Route(
             "GET", "/orgs/{org}/balance-history", Route.Access.ORG, false, this::balanceHistory));
+    routes.add(new Route("POST", "/orgs/{org}/purchases", Route.Access.ORG, true, this::purchase));
     routes.add(
         new Route("POST", "/orgs/{org}/credits", Route.Access.ORG_OPERATOR, true, this::credit));
     routes.add(
@@ -339,6 +344,61 @@ final class AdminRoutes {
   }
 
   // ------------------------------------------------------------------ funds
+
+  /**
+   * Buys credit with the card on file under a purchase id derived from the Idempotency-Key, so the
+   * same key is the same purchase: one charge and one credit however often it is sent. An open
+   * outcome (202) is not kept for replay: sending the same request again reconciles it.
+   */
+  private ApiResponse purchase(RouteCall call) {
+    OrgAccount account = call.account();
+    JsonBody body = JsonBody.read(mapper, call.request().body(), Set.of("amount"));
+    Money amount = body.money("amount", account.currency(), false);
+    if (amount.micros() > PurchaseCommand.MAX_AMOUNT_UNITS * 1_000_000L) {
+      throw ApiProblem.invalid(
+          "amount.amount",
+          "one purchase buys at most "
+              + PurchaseCommand.MAX_AMOUNT_UNITS
+              + " "
+              + account.currency()
+              + ", got "
+              + amount.toPlainString());
+    }
+    if (account.autoRecharge().paymentMethod() == null) {
+      throw ApiProblem.invalid(
+          "amount", "there is no card on file; put one with PUT payment-method first");
+    }
+    String purchaseId = PurchaseCommand.purchaseIdFor(call.idempotencyKey());
+    PurchaseOutcome outcome =
+        services
+            .purchases()
+            .purchase(new PurchaseCommand(account.orgId(), purchaseId, amount, call.now()));
+    String card = account.autoRecharge().paymentMethod().displayName();
+    if (outcome instanceof PurchaseOutcome.Purchased p) {
+      return json(201, purchaseView(p.purchaseId(), "PURCHASED", p.amount(), p.newBalance(), card));
+    }
+    if (outcome instanceof PurchaseOutcome.AlreadyPurchased p) {
+      return json(201, purchaseView(p.purchaseId(), "PURCHASED", p.amount(), p.balance(), card));
+    }
+    if (outcome instanceof PurchaseOutcome.Pending p) {
+      return json(202, purchaseView(p.purchaseId(), "PENDING", amount, null, card));
+    }
+    if (outcome instanceof PurchaseOutcome.Declined d) {
+      throw ApiProblem.declined(d.kind().name(), d.reason());
+    }
+    throw ApiProblem.invalid("amount", ((PurchaseOutcome.Rejected) outcome).reason());
+  }
+
+  private ObjectNode purchaseView(
+      String purchaseId, String status, Money amount, Money balance, String card) {
+    ObjectNode json = views.object().put("purchaseId", purchaseId).put("status", status);
+    json.set("amount", views.money(amount));
+    if (balance != null) {
+      json.set("balance", views.money(balance));
+    }
+    json.put("card", card);
+    return json;
+  }
 
   private ApiResponse credit(RouteCall call) {
     OrgAccount account = call.account();

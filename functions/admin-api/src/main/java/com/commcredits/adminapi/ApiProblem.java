@@ -16,13 +16,26 @@ final class ApiProblem extends RuntimeException {
   private final String type;
   private final String title;
   private final List<FieldError> errors;
+  private final String kind;
 
   ApiProblem(int status, String type, String title, String detail, List<FieldError> errors) {
+    this(status, type, title, detail, errors, null);
+  }
+
+  private ApiProblem(
+      int status, String type, String title, String detail, List<FieldError> errors, String kind) {
     super(detail, null, false, false);
     this.status = status;
     this.type = type;
     this.title = title;
     this.errors = List.copyOf(errors);
+    this.kind = kind;
+  }
+
+  /** A declined payment: nothing was charged or credited; {@code kind} says what to do. */
+  static ApiProblem declined(String kind, String detail) {
+    return new ApiProblem(
+        402, "payment-declined", "The card was declined", detail, List.of(), kind);
   }
 
   static ApiProblem badRequest(String detail) {
@@ -87,6 +100,11 @@ final class ApiProblem extends RuntimeException {
 
   List<FieldError> errors() {
     return errors;
+  }
+
+  /** The decline kind of a 402, else {@code null}. */
+  String kind() {
+    return kind;
   }
 
   static String shown(String value) {

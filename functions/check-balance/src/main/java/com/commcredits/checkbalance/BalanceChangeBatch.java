@@ -4,6 +4,7 @@ import com.commcredits.adapters.json.BalanceChangedJson;
 import com.commcredits.adapters.lambda.BatchFailures;
 import com.commcredits.adapters.lambda.SqsDelivery;
 import com.commcredits.adapters.lambda.StructuredLog;
+import com.commcredits.domain.balance.BalanceChangeCause;
 import com.commcredits.domain.balance.BalanceChanged;
 import com.commcredits.domain.funding.CheckBalance;
 import com.commcredits.domain.ledger.ExpireFunds;
@@ -22,9 +23,8 @@ import java.util.Set;
 final class BalanceChangeBatch {
 
   /** The cause sent by the daily sweep (sweep-accounts), which also expires old funds. */
-  static final String DAILY_SWEEP = "DAILY_SWEEP";
-
   private final BalanceChangedJson json;
+
   private final CheckBalance checkBalance;
   private final ExpireFunds expireFunds;
   private final Clock clock;
@@ -51,7 +51,7 @@ final class BalanceChangeBatch {
       try {
         BalanceChanged change = json.read(delivery.body());
         String orgId = change.orgId();
-        if (DAILY_SWEEP.equals(change.cause())) {
+        if (change.cause() == BalanceChangeCause.DAILY_SWEEP) {
           swept.add(orgId);
         }
         messagesByOrg.computeIfAbsent(orgId, o -> new ArrayList<>()).add(delivery.messageId());

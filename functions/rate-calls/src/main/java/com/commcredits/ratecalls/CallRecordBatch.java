@@ -4,6 +4,7 @@ import com.commcredits.adapters.json.CallRecordJson;
 import com.commcredits.adapters.lambda.BatchFailures;
 import com.commcredits.adapters.lambda.SqsDelivery;
 import com.commcredits.adapters.lambda.StructuredLog;
+import com.commcredits.domain.balance.BalanceChangeCause;
 import com.commcredits.domain.balance.BalanceChanged;
 import com.commcredits.domain.balance.BalanceChangedPublisher;
 import com.commcredits.domain.calls.CallRecord;
@@ -12,7 +13,6 @@ import com.commcredits.domain.charging.CallRecordOutcome;
 import com.commcredits.domain.charging.ChargeCallRecords;
 import com.commcredits.domain.charging.RejectedCallRecord;
 import com.commcredits.domain.charging.RejectedCallRecords;
-import com.commcredits.domain.ledger.EntryKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ final class CallRecordBatch {
         (orgId, messageIds) -> {
           try {
             balanceChanges.publish(
-                new BalanceChanged(orgId, EntryKind.CALL_CHARGE.name(), clock.instant()));
+                new BalanceChanged(orgId, BalanceChangeCause.CALL_CHARGE, clock.instant()));
           } catch (RuntimeException fault) {
             log.error("balance_changed.publish_failed", fault, "orgId", orgId);
             failures.addAll(messageIds);

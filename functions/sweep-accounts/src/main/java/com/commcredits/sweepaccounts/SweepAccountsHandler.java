@@ -10,6 +10,7 @@ import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.adapters.sqs.SqsBalanceChangedPublisher;
 import com.commcredits.domain.account.OrgDirectory;
+import com.commcredits.domain.balance.BalanceChangeCause;
 import com.commcredits.domain.balance.BalanceChanged;
 import com.commcredits.domain.balance.BalanceChangedPublisher;
 import java.time.Clock;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class SweepAccountsHandler implements RequestHandler<Map<String, Object>, String> {
 
   /** The cause the balance check recognises as the daily sweep. */
-  public static final String CAUSE = "DAILY_SWEEP";
+  public static final BalanceChangeCause CAUSE = BalanceChangeCause.DAILY_SWEEP;
 
   private final OrgDirectory orgs;
   private final BalanceChangedPublisher balanceChanges;

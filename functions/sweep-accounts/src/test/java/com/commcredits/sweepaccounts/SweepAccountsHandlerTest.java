@@ -42,7 +42,7 @@ class SweepAccountsHandlerTest {
     assertThat(balanceChanges.published())
         .extracting(BalanceChanged::orgId, BalanceChanged::cause)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("contoso", "DAILY_SWEEP"),
-            org.assertj.core.groups.Tuple.tuple("fabrikam", "DAILY_SWEEP"));
+            org.assertj.core.groups.Tuple.tuple("contoso", SweepAccountsHandler.CAUSE),
+            org.assertj.core.groups.Tuple.tuple("fabrikam", SweepAccountsHandler.CAUSE));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.commcredits.adapters.payment.SimulatedCharge;
 import com.commcredits.domain.account.Language;
+import com.commcredits.domain.account.PauseReason;
 import com.commcredits.local.LocalDeployment;
 import com.commcredits.local.SentEmail;
 import com.commcredits.local.junit.LocalDeploymentExtension;
@@ -52,7 +53,8 @@ class RechargeRetriesIT {
     assertThat(org.cardCharges())
         .hasSize(3)
         .allSatisfy(c -> assertThat(c.kind()).isEqualTo(SimulatedCharge.Kind.SOFT_DECLINE));
-    assertThat(org.account().autoRecharge().pausedReason()).startsWith("SOFT_DECLINE_GAVE_UP");
+    assertThat(org.account().autoRecharge().pausedReason())
+        .isEqualTo(PauseReason.SOFT_DECLINE_GAVE_UP);
     assertThat(org.emails()).hasSize(2);
   }
 
@@ -66,7 +68,8 @@ class RechargeRetriesIT {
     waitUntil(() -> org.account().autoRecharge().pausedReason() != null);
 
     assertThat(org.cardCharges()).hasSize(2);
-    assertThat(org.account().autoRecharge().pausedReason()).startsWith("PROCESSING_ERROR_GAVE_UP");
+    assertThat(org.account().autoRecharge().pausedReason())
+        .isEqualTo(PauseReason.PROCESSING_ERROR_GAVE_UP);
     assertThat(org.emails()).extracting(SentEmail::subject).hasSize(1);
   }
 
@@ -96,7 +99,7 @@ class RechargeRetriesIT {
     }
 
     assertThat(org.succeededCardCharges()).hasSize(3);
-    assertThat(org.account().autoRecharge().pausedReason()).isEqualTo("BURST_GUARD");
+    assertThat(org.account().autoRecharge().pausedReason()).isEqualTo(PauseReason.BURST_GUARD);
   }
 
   @Test
@@ -113,7 +116,7 @@ class RechargeRetriesIT {
     deployment.awaitQuiescence(SETTLE);
 
     assertThat(org.succeededCardCharges()).hasSize(1);
-    assertThat(org.account().autoRecharge().pausedReason()).isEqualTo("MONTHLY_CAP");
+    assertThat(org.account().autoRecharge().pausedReason()).isEqualTo(PauseReason.MONTHLY_CAP);
   }
 
   /** Retries are delayed messages, so a quiet queue is not yet the end of the story. */

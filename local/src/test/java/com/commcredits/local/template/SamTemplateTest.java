@@ -3,6 +3,7 @@ package com.commcredits.local.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.commcredits.domain.funding.RechargePolicy;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,20 @@ class SamTemplateTest {
               assertThat(function.sqsEventSources().get(0).reportBatchItemFailures()).isTrue();
               assertThat(function.handlerClassName()).startsWith("com.commcredits.");
             });
+  }
+
+  @Test
+  void rechargeParameterDefaults_areTheDomainsStandardPolicy() {
+    // when
+    Map<String, TemplateParameter> parameters = TEMPLATE.parameters();
+
+    // then: each default is defined once, in RechargePolicy, and the template repeats it exactly
+    assertThat(parameters.get("SoftDeclineBackoff").defaultValue())
+        .contains(RechargePolicy.STANDARD_SOFT_DECLINE_BACKOFF);
+    assertThat(parameters.get("ProcessingErrorBackoff").defaultValue())
+        .contains(RechargePolicy.STANDARD_PROCESSING_ERROR_BACKOFF);
+    assertThat(parameters.get("RechargeBurstLimit").defaultValue())
+        .contains(Integer.toString(RechargePolicy.STANDARD_BURST_LIMIT));
   }
 
   @Test

@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Holds of authorized calls beside the account ({@code ORG#<org>} / {@code HOLD#<callId>}, with the
@@ -27,8 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * Charging the call's record deletes its hold in the debit's own transaction.
  */
 public final class DynamoDbCallHolds implements CallHolds {
-
-  static final String HOLD_PREFIX = "HOLD#";
 
   private final DynamoDbClient dynamoDb;
   private final String tableName;
@@ -39,7 +36,7 @@ public final class DynamoDbCallHolds implements CallHolds {
   }
 
   static Map<String, AttributeValue> holdKey(String orgId, String callId) {
-    return LedgerKeys.key(LedgerKeys.org(orgId), HOLD_PREFIX + callId);
+    return LedgerKeys.hold(orgId, callId);
   }
 
   @Override
@@ -51,10 +48,10 @@ public final class DynamoDbCallHolds implements CallHolds {
                     .tableName(tableName)
                     .key(LedgerKeys.account(orgId))
                     .consistentRead(true)
-                    .projectionExpression("holdVersion")
+                    .projectionExpression(AccountItem.HOLD_VERSION)
                     .build())
             .item();
-    long version = account == null ? 0 : Attr.number(account, "holdVersion", 0);
+    long version = AccountItem.holdVersion(account);
     List<CallHold> active =
         dynamoDb
             .queryPaginator(
@@ -62,7 +59,8 @@ public final class DynamoDbCallHolds implements CallHolds {
                     .tableName(tableName)
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :holds)")
                     .expressionAttributeValues(
-                        Map.of(":pk", s(LedgerKeys.org(orgId)), ":holds", s(HOLD_PREFIX)))
+                        Map.of(
+                            ":pk", s(LedgerKeys.org(orgId)), ":holds", s(LedgerKeys.HOLD_PREFIX)))
                     .consistentRead(true)
                     .build())
             .items()
@@ -82,10 +80,6 @@ public final class DynamoDbCallHolds implements CallHolds {
     item.put("minutes", n(hold.minutes()));
     item.put("holdExpiresAt", s(hold.expiresAt().toString()));
     item.put("expiresAt", n(hold.expiresAt().getEpochSecond()));
-    String versionIsExpected =
-        expectedVersion == 0
-            ? "(attribute_not_exists(holdVersion) OR holdVersion = :expected)"
-            : "holdVersion = :expected";
     try {
       dynamoDb.transactWriteItems(
           TransactWriteItemsRequest.builder()
@@ -99,17 +93,7 @@ public final class DynamoDbCallHolds implements CallHolds {
                               .build())
                       .build(),
                   TransactWriteItem.builder()
-                      .update(
-                          Update.builder()
-                              .tableName(tableName)
-                              .key(LedgerKeys.account(hold.orgId()))
-                              .updateExpression("SET holdVersion = :next")
-                              .conditionExpression("attribute_exists(pk) AND " + versionIsExpected)
-                              .expressionAttributeValues(
-                                  Map.of(
-                                      ":next", n(expectedVersion + 1),
-                                      ":expected", n(expectedVersion)))
-                              .build())
+                      .update(AccountItem.nextHoldVersion(tableName, hold.orgId(), expectedVersion))
                       .build())
               .build());
       return true;
@@ -126,7 +110,7 @@ public final class DynamoDbCallHolds implements CallHolds {
     Currency currency = Currency.getInstance(Attr.string(item, "currency"));
     return new CallHold(
         orgId,
-        Attr.string(item, LedgerKeys.SK).substring(HOLD_PREFIX.length()),
+        Attr.string(item, LedgerKeys.SK).substring(LedgerKeys.HOLD_PREFIX.length()),
         new Money(currency, Attr.number(item, "amountMicros", 0)),
         (int) Attr.number(item, "minutes", 0),
         Instant.parse(Attr.string(item, "holdExpiresAt")));

@@ -25,7 +25,7 @@ public final class DynamoDbCallRestrictions implements CallRestrictionsStore {
   }
 
   private static Map<String, AttributeValue> key(String orgId) {
-    return LedgerKeys.key(LedgerKeys.org(orgId), "RESTRICTIONS");
+    return LedgerKeys.callRestrictions(orgId);
   }
 
   @Override

@@ -3,10 +3,13 @@ package com.commcredits.adapters.dynamodb;
 import static com.commcredits.adapters.dynamodb.Attr.n;
 import static com.commcredits.adapters.dynamodb.Attr.s;
 
+import com.commcredits.domain.account.PauseReason;
 import com.commcredits.domain.account.ServiceState;
 import com.commcredits.domain.funding.BalanceSnapshot;
+import com.commcredits.domain.funding.CreditPurchase;
 import com.commcredits.domain.funding.FundingState;
 import com.commcredits.domain.funding.FundingStore;
+import com.commcredits.domain.funding.PurchaseOutcome;
 import com.commcredits.domain.funding.RechargeAttempt;
 import com.commcredits.domain.ledger.Credit;
 import com.commcredits.domain.ledger.LedgerEntry;
@@ -28,7 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Funding state on the account item and recharge attempts beside it (pk {@code ORG#<orgId>}, sk
@@ -46,89 +48,36 @@ public final class DynamoDbFundingStore implements FundingStore {
 
   @Override
   public Optional<BalanceSnapshot> snapshot(String orgId) {
-    Map<String, AttributeValue> item = get(LedgerKeys.account(orgId));
+    Map<String, AttributeValue> item = get(AccountItem.key(orgId));
     if (item == null) {
       return Optional.empty();
     }
-    var account = AccountItem.fromItem(item);
-    Currency currency = account.currency();
-    String month = Attr.string(item, "rechargeMonth");
-    AttributeValue cap = item.get("monthlyCapMicros");
-    String warnedFor = Attr.string(item, "cardExpiryWarnedFor");
     return Optional.of(
-        new BalanceSnapshot(
-            account,
-            new FundingState(
-                Attr.string(item, "rechargeInFlight"),
-                Attr.number(item, "rechargeSequence", 0),
-                Attr.flag(item, "lowBalanceWarned"),
-                Attr.number(item, "lowBalanceWarnings", 0),
-                Attr.number(item, "zeroCrossings", 0),
-                Attr.stringList(item, "recentRecharges").stream().map(Instant::parse).toList(),
-                month == null ? null : YearMonth.parse(month),
-                new Money(currency, Attr.number(item, "rechargedThisMonthMicros", 0)),
-                cap == null ? null : new Money(currency, Long.parseLong(cap.n())),
-                warnedFor == null ? null : YearMonth.parse(warnedFor))));
+        new BalanceSnapshot(AccountItem.fromItem(item), AccountItem.fundingFrom(item)));
   }
 
   @Override
   public boolean changeServiceState(String orgId, ServiceState from, ServiceState to, Instant at) {
-    String update =
-        "SET serviceState = :to, serviceStateChangedAt = :at"
-            + (to == ServiceState.SUSPENDED ? " ADD zeroCrossings :one" : "");
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":to", s(to.name()));
-    values.put(":from", s(from.name()));
-    values.put(":at", s(at.toString()));
-    if (to == ServiceState.SUSPENDED) {
-      values.put(":one", n(1));
-    }
-    return updateAccount(orgId, update, "serviceState = :from", values);
+    return updateAccount(AccountItem.changeServiceState(tableName, orgId, from, to, at));
   }
 
   @Override
   public boolean changeLowBalanceWarned(String orgId, boolean from, boolean to) {
-    String update = "SET lowBalanceWarned = :to" + (to ? " ADD lowBalanceWarnings :one" : "");
-    String condition =
-        from
-            ? "lowBalanceWarned = :true"
-            : "attribute_exists(pk) AND (attribute_not_exists(lowBalanceWarned) OR lowBalanceWarned = :false)";
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":to", Attr.bool(to));
-    values.put(from ? ":true" : ":false", Attr.bool(from));
-    if (to) {
-      values.put(":one", n(1));
-    }
-    return updateAccount(orgId, update, condition, values);
+    return updateAccount(AccountItem.changeLowBalanceWarned(tableName, orgId, from, to));
   }
 
   @Override
   public boolean markCardExpiryWarned(String orgId, YearMonth expires) {
-    return updateAccount(
-        orgId,
-        "SET cardExpiryWarnedFor = :expires",
-        "attribute_exists(pk) AND (attribute_not_exists(cardExpiryWarnedFor)"
-            + " OR cardExpiryWarnedFor <> :expires)",
-        Map.of(":expires", s(expires.toString())));
+    return updateAccount(AccountItem.markCardExpiryWarned(tableName, orgId, expires));
   }
 
   @Override
   public boolean openRecharge(RechargeAttempt attempt, long expectedSequence) {
-    String sequenceIsExpected =
-        expectedSequence == 0
-            ? "(attribute_not_exists(rechargeSequence) OR rechargeSequence = :expected)"
-            : "rechargeSequence = :expected";
     return transact(
         putAttempt(attempt, "attribute_not_exists(pk)", Map.of()),
         accountUpdate(
-            attempt.orgId(),
-            "SET rechargeInFlight = :attempt, rechargeSequence = :next",
-            "attribute_exists(pk) AND attribute_not_exists(rechargeInFlight) AND "
-                + sequenceIsExpected,
-            Map.of(
-                ":attempt", s(attempt.attemptId()),
-                ":next", n(expectedSequence + 1),
-                ":expected", n(expectedSequence))));
+            AccountItem.openRecharge(
+                tableName, attempt.orgId(), attempt.attemptId(), expectedSequence)));
   }
 
   @Override
@@ -159,54 +108,111 @@ public final class DynamoDbFundingStore implements FundingStore {
   @Override
   public boolean completeRecharge(RechargeAttempt succeeded, Credit credit, FundingState after) {
     LedgerEntry entry = credit.toEntry();
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":amount", n(entry.amount().micros()));
-    values.put(":currency", s(entry.amount().currency().getCurrencyCode()));
-    values.put(":attempt", s(succeeded.attemptId()));
-    values.put(":at", s(entry.at().toString()));
-    values.put(
-        ":recent", Attr.strings(after.recentRecharges().stream().map(Instant::toString).toList()));
-    values.put(":month", s(after.rechargeMonth().toString()));
-    values.put(":monthTotal", n(after.rechargedThisMonth().micros()));
     return transact(
         DynamoDbLedger.putIfAbsent(
             tableName, DynamoDbLedger.entryItem(entry), ReturnValuesOnConditionCheckFailure.NONE),
         putAttempt(succeeded, "#status = :charging", Map.of(":charging", s("CHARGING"))),
         accountUpdate(
-            succeeded.orgId(),
-            "ADD balanceMicros :amount SET updatedAt = :at, recentRecharges = :recent,"
-                + " rechargeMonth = :month, rechargedThisMonthMicros = :monthTotal"
-                + " REMOVE rechargeInFlight",
-            "rechargeInFlight = :attempt AND currency = :currency",
-            values));
+            AccountItem.completeRecharge(tableName, succeeded.attemptId(), entry, after)));
   }
 
   @Override
   public boolean closeRecharge(
-      RechargeAttempt closed, RechargeAttempt.Status expected, String pauseReason) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":attempt", s(closed.attemptId()));
-    String update = "REMOVE rechargeInFlight";
-    if (pauseReason != null) {
-      update = "SET rechargePausedReason = :reason " + update;
-      values.put(":reason", s(pauseReason));
-    }
+      RechargeAttempt closed, RechargeAttempt.Status expected, PauseReason pauseReason) {
     return transact(
         putAttempt(closed, "#status = :expected", Map.of(":expected", s(expected.name()))),
-        accountUpdate(closed.orgId(), update, "rechargeInFlight = :attempt", values));
+        accountUpdate(
+            AccountItem.closeRecharge(tableName, closed.orgId(), closed.attemptId(), pauseReason)));
   }
 
-  private boolean updateAccount(
-      String orgId, String update, String condition, Map<String, AttributeValue> values) {
+  @Override
+  public Optional<CreditPurchase> purchase(String orgId, String purchaseId) {
+    Map<String, AttributeValue> item = get(LedgerKeys.purchase(orgId, purchaseId));
+    return item == null ? Optional.empty() : Optional.of(fromPurchaseItem(item));
+  }
+
+  @Override
+  public boolean openPurchase(CreditPurchase charging) {
     try {
-      dynamoDb.updateItem(
-          UpdateItemRequest.builder()
+      dynamoDb.putItem(
+          PutItemRequest.builder()
               .tableName(tableName)
-              .key(LedgerKeys.account(orgId))
-              .updateExpression(update)
-              .conditionExpression(condition)
-              .expressionAttributeValues(values)
+              .item(purchaseItem(charging))
+              .conditionExpression("attribute_not_exists(pk)")
               .build());
+      return true;
+    } catch (ConditionalCheckFailedException exists) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean completePurchase(CreditPurchase succeeded, Credit credit) {
+    LedgerEntry entry = credit.toEntry();
+    return transact(
+        DynamoDbLedger.putIfAbsent(
+            tableName, DynamoDbLedger.entryItem(entry), ReturnValuesOnConditionCheckFailure.NONE),
+        putPurchaseIfCharging(succeeded),
+        accountUpdate(AccountItem.addToBalance(tableName, entry)));
+  }
+
+  @Override
+  public boolean closePurchase(CreditPurchase declined) {
+    return transact(putPurchaseIfCharging(declined));
+  }
+
+  private TransactWriteItem putPurchaseIfCharging(CreditPurchase purchase) {
+    return TransactWriteItem.builder()
+        .put(
+            Put.builder()
+                .tableName(tableName)
+                .item(purchaseItem(purchase))
+                .conditionExpression("#status = :charging")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(
+                    Map.of(":charging", s(CreditPurchase.Status.CHARGING.name())))
+                .build())
+        .build();
+  }
+
+  private static Map<String, AttributeValue> purchaseItem(CreditPurchase purchase) {
+    Map<String, AttributeValue> item =
+        new HashMap<>(LedgerKeys.purchase(purchase.orgId(), purchase.purchaseId()));
+    item.put("orgId", s(purchase.orgId()));
+    item.put("purchaseId", s(purchase.purchaseId()));
+    item.put("amountMicros", n(purchase.amount().micros()));
+    item.put("currency", s(purchase.amount().currency().getCurrencyCode()));
+    item.put("status", s(purchase.status().name()));
+    item.put("requestedAt", s(purchase.requestedAt().toString()));
+    if (purchase.declineKind() != null) {
+      item.put("declineKind", s(purchase.declineKind().name()));
+    }
+    if (purchase.code() != null) {
+      item.put("code", s(purchase.code()));
+    }
+    if (purchase.paymentId() != null) {
+      item.put("paymentId", s(purchase.paymentId()));
+    }
+    return item;
+  }
+
+  private static CreditPurchase fromPurchaseItem(Map<String, AttributeValue> item) {
+    Currency currency = Currency.getInstance(Attr.string(item, "currency"));
+    String kind = Attr.string(item, "declineKind");
+    return new CreditPurchase(
+        Attr.string(item, "orgId"),
+        Attr.string(item, "purchaseId"),
+        new Money(currency, Attr.number(item, "amountMicros", 0)),
+        CreditPurchase.Status.valueOf(Attr.string(item, "status")),
+        Instant.parse(Attr.string(item, "requestedAt")),
+        kind == null ? null : PurchaseOutcome.DeclineKind.valueOf(kind),
+        Attr.string(item, "code"),
+        Attr.string(item, "paymentId"));
+  }
+
+  private boolean updateAccount(Update update) {
+    try {
+      dynamoDb.updateItem(AccountItem.asRequest(update));
       return true;
     } catch (ConditionalCheckFailedException lostRace) {
       return false;
@@ -228,18 +234,8 @@ public final class DynamoDbFundingStore implements FundingStore {
     }
   }
 
-  private TransactWriteItem accountUpdate(
-      String orgId, String update, String condition, Map<String, AttributeValue> values) {
-    return TransactWriteItem.builder()
-        .update(
-            Update.builder()
-                .tableName(tableName)
-                .key(LedgerKeys.account(orgId))
-                .updateExpression(update)
-                .conditionExpression(condition)
-                .expressionAttributeValues(values)
-                .build())
-        .build();
+  private static TransactWriteItem accountUpdate(Update update) {
+    return TransactWriteItem.builder().update(update).build();
   }
 
   private TransactWriteItem putAttempt(
@@ -268,7 +264,7 @@ public final class DynamoDbFundingStore implements FundingStore {
   }
 
   private static Map<String, AttributeValue> attemptKey(String orgId, String attemptId) {
-    return LedgerKeys.key(LedgerKeys.org(orgId), "RECHARGE#" + attemptId);
+    return LedgerKeys.rechargeAttempt(orgId, attemptId);
   }
 
   private static Map<String, AttributeValue> attemptItem(RechargeAttempt attempt) {

@@ -245,25 +245,7 @@ public final class DynamoDbLedger implements Ledger {
   }
 
   private TransactWriteItem addToBalance(LedgerEntry entry) {
-    return TransactWriteItem.builder()
-        .update(
-            Update.builder()
-                .tableName(tableName)
-                .key(LedgerKeys.account(entry.orgId()))
-                .updateExpression("ADD #balance :amount SET #updatedAt = :at")
-                .conditionExpression("attribute_exists(pk) AND #currency = :currency")
-                .expressionAttributeNames(
-                    Map.of(
-                        "#balance", AccountItem.BALANCE,
-                        "#updatedAt", "updatedAt",
-                        "#currency", AccountItem.CURRENCY))
-                .expressionAttributeValues(
-                    Map.of(
-                        ":amount", n(entry.amount().micros()),
-                        ":at", s(entry.at().toString()),
-                        ":currency", s(entry.amount().currency().getCurrencyCode())))
-                .build())
-        .build();
+    return TransactWriteItem.builder().update(AccountItem.addToBalance(tableName, entry)).build();
   }
 
   private Map<String, AttributeValue> existingClaim(CancellationReason reason, String usageId) {

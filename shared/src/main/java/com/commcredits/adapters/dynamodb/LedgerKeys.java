@@ -10,6 +10,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <table>
  *   <tr><th>item</th><th>pk</th><th>sk</th></tr>
  *   <tr><td>account</td><td>{@code ORG#<orgId>}</td><td>{@code ACCOUNT}</td></tr>
+ *   <tr><td>recharge attempt</td><td>{@code ORG#<orgId>}</td><td>{@code RECHARGE#<attemptId>}</td></tr>
+ *   <tr><td>credit purchase</td><td>{@code ORG#<orgId>}</td><td>{@code PURCHASE#<purchaseId>}</td></tr>
+ *   <tr><td>call hold</td><td>{@code ORG#<orgId>}</td><td>{@code HOLD#<callId>}</td></tr>
+ *   <tr><td>call restrictions</td><td>{@code ORG#<orgId>}</td><td>{@code RESTRICTIONS}</td></tr>
  *   <tr><td>ledger entry</td><td>{@code ORG#<orgId>}</td><td>{@code ENTRY#<kind>#<sourceId>}</td></tr>
  *   <tr><td>usage claim</td><td>{@code USAGE#<usageId>}</td><td>{@code CLAIM}</td></tr>
  *   <tr><td>pool usage</td><td>{@code ORG#<orgId>}</td><td>{@code POOL#<yyyy-MM>#<poolId>}</td></tr>
@@ -28,6 +32,9 @@ final class LedgerKeys {
   static final String ACCOUNT = "ACCOUNT";
   static final String ENTRY_PREFIX = "ENTRY#";
   static final String NOTIFICATION_PREFIX = "NOTIFICATION#";
+  static final String HOLD_PREFIX = "HOLD#";
+  static final String RECHARGE_PREFIX = "RECHARGE#";
+  static final String PURCHASE_PREFIX = "PURCHASE#";
 
   private LedgerKeys() {}
 
@@ -41,6 +48,22 @@ final class LedgerKeys {
 
   static Map<String, AttributeValue> entry(String orgId, String entryId) {
     return key(org(orgId), ENTRY_PREFIX + entryId);
+  }
+
+  static Map<String, AttributeValue> hold(String orgId, String callId) {
+    return key(org(orgId), HOLD_PREFIX + callId);
+  }
+
+  static Map<String, AttributeValue> rechargeAttempt(String orgId, String attemptId) {
+    return key(org(orgId), RECHARGE_PREFIX + attemptId);
+  }
+
+  static Map<String, AttributeValue> purchase(String orgId, String purchaseId) {
+    return key(org(orgId), PURCHASE_PREFIX + purchaseId);
+  }
+
+  static Map<String, AttributeValue> callRestrictions(String orgId) {
+    return key(org(orgId), "RESTRICTIONS");
   }
 
   static String poolPrefix(YearMonth month) {

@@ -1,5 +1,6 @@
 package com.commcredits.adapters.json;
 
+import com.commcredits.domain.balance.BalanceChangeCause;
 import com.commcredits.domain.balance.BalanceChanged;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,7 @@ public final class BalanceChangedJson {
   public String write(BalanceChanged event) {
     ObjectNode json = mapper.createObjectNode();
     json.put("orgId", event.orgId());
-    json.put("cause", event.cause());
+    json.put("cause", event.cause().name());
     json.put("at", event.at().toString());
     return json.toString();
   }
@@ -32,7 +33,8 @@ public final class BalanceChangedJson {
       JsonNode json = mapper.readTree(body);
       return new BalanceChanged(
           json.path("orgId").asText(null),
-          json.path("cause").asText("UNKNOWN"),
+          // A message without a cause still asks for a check; the check reads the balance itself.
+          BalanceChangeCause.valueOf(json.path("cause").asText("CALL_CHARGE")),
           Instant.parse(json.path("at").asText()));
     } catch (JsonProcessingException | RuntimeException e) {
       throw new IllegalArgumentException("not a balance-changed message: " + e.getMessage(), e);

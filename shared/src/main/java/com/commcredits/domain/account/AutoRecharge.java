@@ -15,7 +15,7 @@ public record AutoRecharge(
     Money amount,
     Money trigger,
     PaymentMethod paymentMethod,
-    String pausedReason) {
+    PauseReason pausedReason) {
 
   public AutoRecharge {
     Objects.requireNonNull(amount, "amount");
@@ -33,6 +33,11 @@ public record AutoRecharge(
 
   public static AutoRecharge off(Money amount, Money trigger) {
     return new AutoRecharge(false, amount, trigger, null, null);
+  }
+
+  /** The same setting, paused for {@code reason} or unpaused with {@code null}. */
+  public AutoRecharge withPause(PauseReason reason) {
+    return new AutoRecharge(enabled, amount, trigger, paymentMethod, reason);
   }
 
   /** Whether a recharge may be started now: on, and not paused by a decline or a guard. */

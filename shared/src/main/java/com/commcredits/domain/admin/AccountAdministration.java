@@ -4,8 +4,10 @@ import com.commcredits.domain.account.Accounts;
 import com.commcredits.domain.account.AutoRecharge;
 import com.commcredits.domain.account.Language;
 import com.commcredits.domain.account.OrgAccount;
+import com.commcredits.domain.account.PauseReason;
 import com.commcredits.domain.account.PaymentMethod;
 import com.commcredits.domain.account.ServiceState;
+import com.commcredits.domain.balance.BalanceChangeCause;
 import com.commcredits.domain.balance.BalanceChanged;
 import com.commcredits.domain.balance.BalanceChangedPublisher;
 import com.commcredits.domain.ledger.Credit;
@@ -17,16 +19,12 @@ import com.commcredits.domain.money.Money;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What an org admin does to an account: open it, add funds, set auto-recharge, update the card.
  * Every change that can move the balance or unblock a recharge is announced to the balance check.
  */
 public final class AccountAdministration {
-
-  /** Pauses an admin lifts by changing the recharge setting; declines need a new card. */
-  private static final Set<String> GUARD_PAUSES = Set.of("BURST_GUARD", "MONTHLY_CAP");
 
   private final Accounts accounts;
   private final Ledger ledger;
@@ -92,7 +90,7 @@ public final class AccountAdministration {
     CreditOutcome outcome =
         ledger.credit(new Credit(orgId, EntryKind.DEPOSIT, depositId, amount, now, "deposit"));
     if (!(outcome instanceof CreditOutcome.UnknownAccount)) {
-      balanceChanges.publish(new BalanceChanged(orgId, EntryKind.DEPOSIT.name(), now));
+      balanceChanges.publish(new BalanceChanged(orgId, BalanceChangeCause.DEPOSIT, now));
     }
     return outcome;
   }
@@ -108,15 +106,15 @@ public final class AccountAdministration {
       String orgId, boolean enabled, Money amount, Money trigger, Money monthlyCap, Instant now) {
     OrgAccount account = existing(orgId);
     AutoRecharge current = account.autoRecharge();
-    String pause =
-        current.pausedReason() != null && GUARD_PAUSES.contains(current.pausedReason())
+    PauseReason pause =
+        current.pausedReason() != null && current.pausedReason().liftedByRechargeSetting()
             ? null
             : current.pausedReason();
     AutoRecharge updated =
         new AutoRecharge(enabled, amount, trigger, current.paymentMethod(), pause);
     accounts.updateAutoRecharge(orgId, updated);
     accounts.updateMonthlyCap(orgId, monthlyCap);
-    balanceChanges.publish(new BalanceChanged(orgId, "AUTO_RECHARGE_SET", now));
+    balanceChanges.publish(new BalanceChanged(orgId, BalanceChangeCause.AUTO_RECHARGE_SET, now));
     return existing(orgId);
   }
 
@@ -127,7 +125,8 @@ public final class AccountAdministration {
     accounts.updateAutoRecharge(
         orgId,
         new AutoRecharge(current.enabled(), current.amount(), current.trigger(), card, null));
-    balanceChanges.publish(new BalanceChanged(orgId, "PAYMENT_METHOD_UPDATED", now));
+    balanceChanges.publish(
+        new BalanceChanged(orgId, BalanceChangeCause.PAYMENT_METHOD_UPDATED, now));
     return existing(orgId);
   }
 

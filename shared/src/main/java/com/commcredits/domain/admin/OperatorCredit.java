@@ -1,5 +1,6 @@
 package com.commcredits.domain.admin;
 
+import com.commcredits.domain.balance.BalanceChangeCause;
 import com.commcredits.domain.balance.BalanceChanged;
 import com.commcredits.domain.balance.BalanceChangedPublisher;
 import com.commcredits.domain.ledger.Credit;
@@ -40,7 +41,8 @@ public final class OperatorCredit {
         ledger.credit(
             new Credit(orgId, EntryKind.ADJUSTMENT, creditId, amount, now, reason.strip()));
     if (outcome instanceof CreditOutcome.Credited) {
-      balanceChanges.publish(new BalanceChanged(orgId, EntryKind.ADJUSTMENT.name(), now));
+      // for the balance check it is funds added by hand, like a deposit
+      balanceChanges.publish(new BalanceChanged(orgId, BalanceChangeCause.DEPOSIT, now));
     }
     return outcome;
   }

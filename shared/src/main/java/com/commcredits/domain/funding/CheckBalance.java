@@ -6,6 +6,7 @@ import com.commcredits.domain.account.PaymentMethod;
 import com.commcredits.domain.account.ServiceState;
 import com.commcredits.domain.money.Money;
 import com.commcredits.domain.notification.Notification;
+import com.commcredits.domain.notification.NotificationIds;
 import com.commcredits.domain.notification.NotificationPublisher;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +85,7 @@ public final class CheckBalance {
     if (!funded && account.serviceState() == ServiceState.ACTIVE) {
       notifications.publish(
           new Notification.BalanceReachedZero(
-              "zero-" + account.orgId() + "-" + (funding.zeroCrossings() + 1),
+              NotificationIds.balanceReachedZero(account.orgId(), funding.zeroCrossings() + 1),
               account.orgId(),
               now,
               account.balance(),
@@ -121,7 +122,7 @@ public final class CheckBalance {
         && account.balance().isPositive()) {
       notifications.publish(
           new Notification.LowBalance(
-              "low-" + account.orgId() + "-" + (funding.lowBalanceWarnings() + 1),
+              NotificationIds.lowBalance(account.orgId(), funding.lowBalanceWarnings() + 1),
               account.orgId(),
               now,
               account.balance(),
@@ -147,7 +148,7 @@ public final class CheckBalance {
     }
     notifications.publish(
         new Notification.CardExpiring(
-            "card-expiring-" + account.orgId() + "-" + card.expires(),
+            NotificationIds.cardExpiring(account.orgId(), card.expires()),
             account.orgId(),
             now,
             card.displayName(),

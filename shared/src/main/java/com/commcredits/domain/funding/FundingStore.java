@@ -1,5 +1,6 @@
 package com.commcredits.domain.funding;
 
+import com.commcredits.domain.account.PauseReason;
 import com.commcredits.domain.account.ServiceState;
 import com.commcredits.domain.ledger.Credit;
 import java.time.Instant;
@@ -50,5 +51,20 @@ public interface FundingStore {
    * with {@code pauseReason} unless it is null.
    */
   boolean closeRecharge(
-      RechargeAttempt closed, RechargeAttempt.Status expected, String pauseReason);
+      RechargeAttempt closed, RechargeAttempt.Status expected, PauseReason pauseReason);
+
+  Optional<CreditPurchase> purchase(String orgId, String purchaseId);
+
+  /** Records a purchase as CHARGING before its card is charged, if its id is new. */
+  boolean openPurchase(CreditPurchase charging);
+
+  /**
+   * In one transaction: credits the ledger with the purchase and closes it as succeeded.
+   *
+   * @return false if it was no longer charging (completed by someone else already)
+   */
+  boolean completePurchase(CreditPurchase succeeded, Credit credit);
+
+  /** Closes a charging purchase as declined; false if it was no longer charging. */
+  boolean closePurchase(CreditPurchase declined);
 }

@@ -2,12 +2,15 @@ package com.commcredits.domain.funding;
 
 import com.commcredits.domain.account.AutoRecharge;
 import com.commcredits.domain.account.OrgAccount;
+import com.commcredits.domain.account.PauseReason;
+import com.commcredits.domain.balance.BalanceChangeCause;
 import com.commcredits.domain.balance.BalanceChanged;
 import com.commcredits.domain.balance.BalanceChangedPublisher;
 import com.commcredits.domain.ledger.Credit;
 import com.commcredits.domain.ledger.EntryKind;
 import com.commcredits.domain.notification.Notification;
 import com.commcredits.domain.notification.Notification.RechargeFailure;
+import com.commcredits.domain.notification.NotificationIds;
 import com.commcredits.domain.notification.NotificationPublisher;
 import com.commcredits.domain.payment.CardCharge;
 import com.commcredits.domain.payment.ChargeResult;
@@ -112,7 +115,7 @@ public final class RechargeAutomatically {
     if (attempt.status() == RechargeAttempt.Status.REQUESTED) {
       Optional<RechargeFailure> guard = guardAgainstLoops(attempt, funding, now);
       if (guard.isPresent()) {
-        return fail(attempt, guard.get(), "", guard.get().name(), now);
+        return fail(attempt, guard.get(), "", now);
       }
     }
     RechargeAttempt charging = attempt.nextTry();
@@ -157,12 +160,7 @@ public final class RechargeAutomatically {
       return new Outcome.Recharged(charging.attemptId());
     }
     if (result instanceof ChargeResult.HardDecline decline) {
-      return fail(
-          charging,
-          RechargeFailure.HARD_DECLINE,
-          decline.code(),
-          "HARD_DECLINE:" + decline.code(),
-          now);
+      return fail(charging, RechargeFailure.HARD_DECLINE, decline.code(), now);
     }
     if (result instanceof ChargeResult.SoftDecline decline) {
       return retryOrGiveUp(
@@ -193,13 +191,13 @@ public final class RechargeAutomatically {
       RechargeFailure gaveUp,
       Instant now) {
     if (charging.tries() > backoff.size()) {
-      return fail(charging, gaveUp, code, gaveUp.name() + ":" + code, now);
+      return fail(charging, gaveUp, code, now);
     }
     Instant next = now.plus(backoff.get(charging.tries() - 1));
     if (charging.tries() == 1 && gaveUp == RechargeFailure.SOFT_DECLINE_GAVE_UP) {
       notifications.publish(
           new Notification.RechargeFailed(
-              "recharge-failed-" + charging.attemptId() + "-retrying",
+              NotificationIds.rechargeRetrying(charging.attemptId()),
               charging.orgId(),
               now,
               charging.amount(),
@@ -217,15 +215,10 @@ public final class RechargeAutomatically {
     return new Outcome.RetryScheduled(charging.attemptId(), next, code);
   }
 
-  private Outcome fail(
-      RechargeAttempt attempt,
-      RechargeFailure failure,
-      String code,
-      String pauseReason,
-      Instant now) {
+  private Outcome fail(RechargeAttempt attempt, RechargeFailure failure, String code, Instant now) {
     notifications.publish(
         new Notification.RechargeFailed(
-            "recharge-failed-" + attempt.attemptId(),
+            NotificationIds.rechargeFailed(attempt.attemptId()),
             attempt.orgId(),
             now,
             attempt.amount(),
@@ -234,7 +227,9 @@ public final class RechargeAutomatically {
             true,
             null));
     store.closeRecharge(
-        attempt.with(RechargeAttempt.Status.FAILED, null, code), attempt.status(), pauseReason);
+        attempt.with(RechargeAttempt.Status.FAILED, null, code),
+        attempt.status(),
+        pauseFor(failure));
     return new Outcome.Failed(attempt.attemptId(), failure, code);
   }
 
@@ -242,13 +237,23 @@ public final class RechargeAutomatically {
     OrgAccount account = store.snapshot(done.orgId()).orElseThrow().account();
     notifications.publish(
         new Notification.RechargeSucceeded(
-            "recharge-succeeded-" + done.attemptId(),
+            NotificationIds.rechargeSucceeded(done.attemptId()),
             done.orgId(),
             now,
             done.amount(),
             account.balance(),
             cardName(account)));
-    balanceChanges.publish(new BalanceChanged(done.orgId(), EntryKind.RECHARGE.name(), now));
+    balanceChanges.publish(new BalanceChanged(done.orgId(), BalanceChangeCause.RECHARGE, now));
+  }
+
+  private static PauseReason pauseFor(RechargeFailure failure) {
+    return switch (failure) {
+      case HARD_DECLINE -> PauseReason.HARD_DECLINE;
+      case SOFT_DECLINE_RETRYING, SOFT_DECLINE_GAVE_UP -> PauseReason.SOFT_DECLINE_GAVE_UP;
+      case PROCESSING_ERROR_GAVE_UP -> PauseReason.PROCESSING_ERROR_GAVE_UP;
+      case BURST_GUARD -> PauseReason.BURST_GUARD;
+      case MONTHLY_CAP -> PauseReason.MONTHLY_CAP;
+    };
   }
 
   private static CardCharge cardCharge(RechargeAttempt charging, OrgAccount account) {

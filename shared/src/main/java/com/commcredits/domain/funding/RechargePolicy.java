@@ -32,14 +32,32 @@ public record RechargePolicy(
     }
   }
 
+  /**
+   * The default waits after soft declines, as the template's {@code SoftDeclineBackoff} parameter
+   * spells it; the wiring, the template test and the tests read this one.
+   */
+  public static final String STANDARD_SOFT_DECLINE_BACKOFF = "PT1H,PT6H,PT24H";
+
+  /** The default waits after processing errors ({@code ProcessingErrorBackoff}). */
+  public static final String STANDARD_PROCESSING_ERROR_BACKOFF = "PT30S,PT2M,PT10M";
+
+  /** The default burst guard ({@code RechargeBurstLimit}): recharges per burst window. */
+  public static final int STANDARD_BURST_LIMIT = 3;
+
+  /** The burst window the guard counts recharges in. */
+  public static final Duration STANDARD_BURST_WINDOW = Duration.ofHours(1);
+
+  /** The default time after which a requested recharge nobody picked up is requested again. */
+  public static final Duration STANDARD_STALE_REQUEST_AFTER = Duration.ofMinutes(2);
+
   /** Soft declines after 1 h, 6 h and 24 h; processing errors after 30 s, 2 min, 10 min. */
   public static RechargePolicy standard() {
     return new RechargePolicy(
-        List.of(Duration.ofHours(1), Duration.ofHours(6), Duration.ofHours(24)),
-        List.of(Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10)),
-        3,
-        Duration.ofHours(1),
-        Duration.ofMinutes(2));
+        backoff(STANDARD_SOFT_DECLINE_BACKOFF),
+        backoff(STANDARD_PROCESSING_ERROR_BACKOFF),
+        STANDARD_BURST_LIMIT,
+        STANDARD_BURST_WINDOW,
+        STANDARD_STALE_REQUEST_AFTER);
   }
 
   /** Parses {@code PT1H,PT6H,PT24H}. */

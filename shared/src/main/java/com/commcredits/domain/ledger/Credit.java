@@ -29,7 +29,8 @@ public record Credit(
     if (kind == EntryKind.EXPIRY && !amount.isNegative()) {
       throw new IllegalArgumentException("expiring funds take a negative amount, got " + amount);
     }
-    if ((kind == EntryKind.DEPOSIT || kind == EntryKind.RECHARGE) && !amount.isPositive()) {
+    if ((kind == EntryKind.DEPOSIT || kind == EntryKind.RECHARGE || kind == EntryKind.PURCHASE)
+        && !amount.isPositive()) {
       throw new IllegalArgumentException(kind + " must add a positive amount, got " + amount);
     }
     Objects.requireNonNull(at, "at");

@@ -8,6 +8,8 @@ public enum EntryKind {
   DEPOSIT,
   /** An automatic recharge paid by the card on file (positive). */
   RECHARGE,
+  /** Credits bought by an admin with the card on file (positive). */
+  PURCHASE,
   /** A correction by an operator, either sign. */
   ADJUSTMENT,
   /** Purchased funds that reached their 12-month expiry (negative). */

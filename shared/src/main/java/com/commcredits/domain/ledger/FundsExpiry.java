@@ -35,7 +35,11 @@ public final class FundsExpiry {
             .collect(Collectors.toSet());
     List<LedgerEntry> purchases =
         entries.stream()
-            .filter(e -> e.kind() == EntryKind.DEPOSIT || e.kind() == EntryKind.RECHARGE)
+            .filter(
+                e ->
+                    e.kind() == EntryKind.DEPOSIT
+                        || e.kind() == EntryKind.RECHARGE
+                        || e.kind() == EntryKind.PURCHASE)
             .sorted(Comparator.comparing(LedgerEntry::at).thenComparing(LedgerEntry::entryId))
             .toList();
     if (purchases.isEmpty()) {

@@ -2,7 +2,9 @@ package com.commcredits.domain.funding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.commcredits.domain.account.PauseReason;
 import com.commcredits.domain.account.ServiceState;
+import com.commcredits.domain.balance.BalanceChangeCause;
 import com.commcredits.domain.ledger.EntryKind;
 import com.commcredits.domain.money.Money;
 import com.commcredits.domain.notification.Notification;
@@ -44,7 +46,9 @@ class RechargeAutomaticallyTest {
               assertThat(ok.newBalance()).isEqualTo(Money.of("110", "USD"));
               assertThat(ok.card()).isEqualTo("Visa •••• 4242");
             });
-    assertThat(f.balanceChanges.published()).extracting(e -> e.cause()).contains("RECHARGE");
+    assertThat(f.balanceChanges.published())
+        .extracting(e -> e.cause())
+        .contains(BalanceChangeCause.RECHARGE);
   }
 
   @Test
@@ -100,7 +104,7 @@ class RechargeAutomaticallyTest {
 
     assertThat(f.gateway.requests()).isEqualTo(1);
     assertThat(f.accounts.find("acme").orElseThrow().autoRecharge().pausedReason())
-        .isEqualTo("HARD_DECLINE:expired_card");
+        .isEqualTo(PauseReason.HARD_DECLINE);
     assertThat(f.notifications.sent())
         .filteredOn(n -> n instanceof Notification.RechargeFailed)
         .singleElement()
@@ -143,7 +147,7 @@ class RechargeAutomaticallyTest {
 
     assertThat(f.gateway.requests()).isEqualTo(3);
     assertThat(f.accounts.find("acme").orElseThrow().autoRecharge().pausedReason())
-        .startsWith("SOFT_DECLINE_GAVE_UP");
+        .isEqualTo(PauseReason.SOFT_DECLINE_GAVE_UP);
     assertThat(f.notifications.sent())
         .filteredOn(n -> n instanceof Notification.RechargeFailed)
         .extracting(n -> ((Notification.RechargeFailed) n).failure())
@@ -179,7 +183,7 @@ class RechargeAutomaticallyTest {
 
     assertThat(f.gateway.cardCharges()).hasSize(3);
     assertThat(f.accounts.find("acme").orElseThrow().autoRecharge().pausedReason())
-        .isEqualTo("BURST_GUARD");
+        .isEqualTo(PauseReason.BURST_GUARD);
     assertThat(f.notifications.sent())
         .filteredOn(n -> n instanceof Notification.RechargeFailed)
         .extracting(n -> ((Notification.RechargeFailed) n).failure())
@@ -201,7 +205,7 @@ class RechargeAutomaticallyTest {
 
     assertThat(f.gateway.cardCharges()).hasSize(1);
     assertThat(f.accounts.find("acme").orElseThrow().autoRecharge().pausedReason())
-        .isEqualTo("MONTHLY_CAP");
+        .isEqualTo(PauseReason.MONTHLY_CAP);
   }
 
   @Test

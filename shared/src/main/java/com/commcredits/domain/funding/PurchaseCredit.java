@@ -1,0 +1,176 @@
+package com.commcredits.domain.funding;
+
+import com.commcredits.domain.account.OrgAccount;
+import com.commcredits.domain.account.PaymentMethod;
+import com.commcredits.domain.balance.BalanceChangeCause;
+import com.commcredits.domain.balance.BalanceChanged;
+import com.commcredits.domain.balance.BalanceChangedPublisher;
+import com.commcredits.domain.funding.PurchaseOutcome.DeclineKind;
+import com.commcredits.domain.ledger.Credit;
+import com.commcredits.domain.ledger.EntryKind;
+import com.commcredits.domain.payment.CardCharge;
+import com.commcredits.domain.payment.ChargeResult;
+import com.commcredits.domain.payment.PaymentGateway;
+import java.util.Optional;
+
+/**
+ * An admin buys credits with the card on file, through the same payment path as a recharge: the
+ * purchase is recorded (CHARGING, its own idempotency key) before the card is charged; the ledger
+ * credit and the purchase's close are one transaction; a purchase found CHARGING under the same id
+ * is reconciled with the provider under the same key before anything else; an indeterminate answer
+ * leaves it {@link PurchaseOutcome.Pending}, never retried under a new key. Everything that can
+ * refuse the purchase (org, currency, card, the credit itself) is checked before the card is
+ * charged.
+ */
+public final class PurchaseCredit {
+
+  private final FundingStore store;
+  private final PaymentGateway gateway;
+  private final BalanceChangedPublisher balanceChanges;
+
+  public PurchaseCredit(
+      FundingStore store, PaymentGateway gateway, BalanceChangedPublisher balanceChanges) {
+    this.store = store;
+    this.gateway = gateway;
+    this.balanceChanges = balanceChanges;
+  }
+
+  public PurchaseOutcome purchase(PurchaseCommand command) {
+    Optional<BalanceSnapshot> snapshot = store.snapshot(command.orgId());
+    if (snapshot.isEmpty()) {
+      return new PurchaseOutcome.Rejected("unknown org '" + command.orgId() + "'");
+    }
+    OrgAccount account = snapshot.get().account();
+    Optional<CreditPurchase> earlier = store.purchase(command.orgId(), command.purchaseId());
+    if (earlier.isPresent()) {
+      return resume(earlier.get(), command, account);
+    }
+    if (!command.amount().currency().equals(account.currency())) {
+      return new PurchaseOutcome.Rejected(
+          "the account is kept in "
+              + account.currency().getCurrencyCode()
+              + ", not "
+              + command.amount().currency().getCurrencyCode());
+    }
+    PaymentMethod card = account.autoRecharge().paymentMethod();
+    if (card == null) {
+      return new PurchaseOutcome.Rejected("no card on file; add a payment method first");
+    }
+    CreditPurchase charging = CreditPurchase.charging(command);
+    // Built before the charge: a purchase the ledger would refuse must never reach the card.
+    Credit credit = credit(charging, command, card);
+    CardCharge charge = cardCharge(charging, account, card);
+    if (!store.openPurchase(charging)) {
+      // Another request with the same key got there first: answer as that one does.
+      return store
+          .purchase(command.orgId(), command.purchaseId())
+          .map(found -> resume(found, command, account))
+          .orElseGet(() -> new PurchaseOutcome.Pending(command.purchaseId()));
+    }
+    return settle(charging, credit, gateway.charge(charge));
+  }
+
+  private PurchaseOutcome resume(
+      CreditPurchase earlier, PurchaseCommand command, OrgAccount account) {
+    if (!earlier.amount().equals(command.amount())) {
+      return new PurchaseOutcome.Rejected(
+          "this Idempotency-Key was used for a purchase of "
+              + earlier.amount().toPlainString()
+              + "; use a new key for a new purchase");
+    }
+    return switch (earlier.status()) {
+      case SUCCEEDED ->
+          new PurchaseOutcome.AlreadyPurchased(
+              earlier.purchaseId(), earlier.amount(), account.balance());
+      case DECLINED -> declined(earlier.declineKind(), earlier.code());
+      case CHARGING -> reconcile(earlier, command, account);
+    };
+  }
+
+  /** A try may have charged the card: ask the provider under the same key before anything else. */
+  private PurchaseOutcome reconcile(
+      CreditPurchase charging, PurchaseCommand command, OrgAccount account) {
+    PaymentMethod card = account.autoRecharge().paymentMethod();
+    ChargeResult found = gateway.find(charging.orgId(), charging.idempotencyKey());
+    if (found instanceof ChargeResult.NotFound && card != null) {
+      // The provider never saw it (a consistent lookup): charging now under the same key is safe.
+      found = gateway.charge(cardCharge(charging, account, card));
+    }
+    if (found instanceof ChargeResult.NotFound) {
+      return new PurchaseOutcome.Pending(charging.purchaseId());
+    }
+    return settle(charging, credit(charging, command, card), found);
+  }
+
+  private PurchaseOutcome settle(CreditPurchase charging, Credit credit, ChargeResult result) {
+    if (result instanceof ChargeResult.Succeeded succeeded) {
+      CreditPurchase done = charging.succeeded(succeeded.paymentId());
+      boolean credited = store.completePurchase(done, withPayment(credit, succeeded.paymentId()));
+      var balance = store.snapshot(charging.orgId()).orElseThrow().account().balance();
+      if (!credited) {
+        return new PurchaseOutcome.AlreadyPurchased(
+            charging.purchaseId(), charging.amount(), balance);
+      }
+      balanceChanges.publish(
+          new BalanceChanged(charging.orgId(), BalanceChangeCause.PURCHASE, credit.at()));
+      return new PurchaseOutcome.Purchased(charging.purchaseId(), charging.amount(), balance);
+    }
+    if (result instanceof ChargeResult.HardDecline decline) {
+      return close(charging, DeclineKind.HARD, decline.code());
+    }
+    if (result instanceof ChargeResult.SoftDecline decline) {
+      return close(charging, DeclineKind.SOFT, decline.code());
+    }
+    if (result instanceof ChargeResult.ProcessingError error) {
+      return close(charging, DeclineKind.PROCESSING, error.code());
+    }
+    // No answer, or none yet: the card may be charged; the same key settles it later.
+    return new PurchaseOutcome.Pending(charging.purchaseId());
+  }
+
+  private PurchaseOutcome close(CreditPurchase charging, DeclineKind kind, String code) {
+    store.closePurchase(charging.declined(kind, code));
+    return declined(kind, code);
+  }
+
+  private static PurchaseOutcome declined(DeclineKind kind, String code) {
+    String what =
+        switch (kind) {
+          case HARD -> "the card was declined; put another card on file";
+          case SOFT -> "the card was declined for now; try again later or use another card";
+          case PROCESSING -> "the payment provider could not process the card; try again later";
+        };
+    return new PurchaseOutcome.Declined(kind, what + " (" + (code == null ? "" : code) + ")");
+  }
+
+  private static Credit credit(
+      CreditPurchase purchase, PurchaseCommand command, PaymentMethod card) {
+    return new Credit(
+        purchase.orgId(),
+        EntryKind.PURCHASE,
+        purchase.purchaseId(),
+        purchase.amount(),
+        command.now(),
+        "purchase " + (card == null ? "card" : card.displayName()));
+  }
+
+  private static Credit withPayment(Credit credit, String paymentId) {
+    return new Credit(
+        credit.orgId(),
+        credit.kind(),
+        credit.sourceId(),
+        credit.amount(),
+        credit.at(),
+        credit.memo() + " payment " + paymentId);
+  }
+
+  private static CardCharge cardCharge(
+      CreditPurchase purchase, OrgAccount account, PaymentMethod card) {
+    return new CardCharge(
+        purchase.orgId(),
+        purchase.idempotencyKey(),
+        purchase.amount(),
+        card.token(),
+        "Communications credits purchase for " + account.displayName());
+  }
+}
