@@ -126,9 +126,10 @@ export async function overviewPage(main, me, orgId) {
 function statusCards(org, resume) {
   const ar = org.autoRecharge;
   const services = org.services;
+  const spending = Number(org.forecast.dailySpend.amount) > 0;
   const forecast = org.forecast.zeroAt
     ? t('forecast.zeroAt', { date: date(org.forecast.zeroAt) })
-    : t('forecast.none');
+    : spending ? '' : t('forecast.none');
   const pauseKey = ar.pauseReason ? String(ar.pauseReason).split(/[^A-Z_]/)[0] : null;
   const liftByCard = pauseKey && ['HARD_DECLINE', 'SOFT_DECLINE', 'PROCESSING_ERROR'].includes(pauseKey);
   const pause = ar.paused ? h('div', { className: 'warning', id: 'pause' },
@@ -140,7 +141,7 @@ function statusCards(org, resume) {
     h('section', { className: 'card', 'aria-labelledby': 'balance-title' },
       h('h2', { id: 'balance-title' }, t('overview.balance')),
       h('p', { className: 'balance', id: 'balance', 'data-amount': org.balance.amount, 'data-currency': org.balance.currency }, money(org.balance)),
-      h('p', { id: 'forecast' }, forecast, ' ', org.forecast.zeroAt ? t('forecast.daily', { amount: money(org.forecast.dailySpend) }) : '')),
+      h('p', { id: 'forecast' }, forecast, ' ', spending ? t('forecast.daily', { amount: money(org.forecast.dailySpend) }) : '')),
     h('section', { className: 'card', 'aria-labelledby': 'services-title' },
       h('h2', { id: 'services-title' }, t('overview.services')),
       h('p', {}, h('span', { className: `state ${services.state}`, id: 'service-state', 'data-state': services.state }, t(`services.${services.state}`))),

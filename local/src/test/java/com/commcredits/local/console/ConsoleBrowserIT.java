@@ -148,7 +148,9 @@ class ConsoleBrowserIT {
     waitUntil(() -> balance().compareTo(new BigDecimal("50")) == 0, "#buy-credit-status");
     assertThat(text("#buy-credit-status")).contains("Bought $30.00", "$50.00");
     waitUntil(() -> chartMarkers() == markersBefore + 1);
-    assertThat(browser.findElements(By.cssSelector("#balance-chart circle.marker.PURCHASE")))
+    assertThat(
+            browser.findElements(
+                By.cssSelector("#balance-chart svg[data-markers] circle.marker.PURCHASE")))
         .hasSize(1);
     screenshot("02-overview-after-purchase");
   }
@@ -237,7 +239,13 @@ class ConsoleBrowserIT {
         .sendMessage(
             SendMessageRequest.builder()
                 .queueUrl(deployment.queueUrl("CallRecordsQueue"))
-                .messageBody(aCallRecord().org(org).usageId(org + "-bad").to("12345").json())
+                .messageBody(
+                    aCallRecord()
+                        .org(org)
+                        .usageId(org + "-bad")
+                        .to("+81312345678")
+                        .json()
+                        .replace("+81312345678", "12345"))
                 .build());
     deployment.awaitQuiescence(SETTLE);
     signInAsOrgAdmin(org);
