@@ -30,11 +30,8 @@ export function balanceChart(history) {
     from: date(history.from), to: date(history.to), now: money(points.at(-1).p.balance),
     min: money(lowest.p.balance), max: money(highest.p.balance),
   });
-  const balanceAt = (x) => {
-    let y = points[0].y;
-    for (const p of points) if (p.x <= x) y = p.y;
-    return y;
-  };
+  // A marker sits on the balance the change led to: the first point at or after it.
+  const balanceAt = (x) => (points.find((p) => p.x >= x) || points.at(-1)).y;
   const svg = h('svg:svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': summary, 'data-points': points.length, 'data-markers': history.markers.length },
     ticks.map((v) => [
       h('svg:line', { className: 'grid-line', x1: PAD.left, x2: W - PAD.right, y1: sy(v), y2: sy(v) }),

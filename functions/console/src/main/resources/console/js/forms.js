@@ -39,7 +39,7 @@ export function field(form, { name, label, type = 'text', value = '', hint, requ
  * A form whose submit sends {@code send(values, idempotencyKey)}; {@code done(result)} answers
  * the message to show. Returns the form element.
  */
-export function apiForm({ id, title, submitLabel, fields, send, done, headingLevel = 'h2' }) {
+export function apiForm({ id, title, submitLabel, fields, send, done, headingLevel = 'h2', clearOnDone = false }) {
   const formId = id || `form-${++formCount}`;
   const status = h('p', { className: 'form-status', role: 'status', 'aria-live': 'polite', id: `${formId}-status` });
   const submit = h('button', { type: 'submit' }, submitLabel);
@@ -60,6 +60,7 @@ export function apiForm({ id, title, submitLabel, fields, send, done, headingLev
     try {
       const result = await send(values(form), key);
       if (result.status !== 202) key = crypto.randomUUID();
+      if (clearOnDone) form.reset();
       status.className = 'form-status ok';
       status.textContent = (await done(result)) || t('form.saved');
     } catch (e) {

@@ -67,7 +67,7 @@ export async function overviewPage(main, me, orgId) {
 
   const c = org.currency;
   const buy = apiForm({
-    id: 'buy-credit', title: t('buy.title'), submitLabel: t('buy.submit'),
+    id: 'buy-credit', title: t('buy.title'), submitLabel: t('buy.submit'), clearOnDone: true,
     fields: (f) => [field(f, { name: 'amount', label: t('buy.amount', { currency: c }), hint: t('buy.hint'), attributes: { inputmode: 'decimal', autocomplete: 'off' } })],
     send: (v, key) => call(orgPath(orgId, '/purchases'), { method: 'POST', idempotencyKey: key, body: { amount: moneyOf(v.amount, c) } }),
     done: async (r) => {
@@ -91,7 +91,7 @@ export async function overviewPage(main, me, orgId) {
     done: async () => { await refresh(); },
   });
   const card = apiForm({
-    id: 'card', title: t('cardForm.title'), submitLabel: t('cardForm.submit'),
+    id: 'card', title: t('cardForm.title'), submitLabel: t('cardForm.submit'), clearOnDone: true,
     fields: (f) => [
       field(f, { name: 'token', label: t('cardForm.token'), hint: t('cardForm.tokenHint'), attributes: { autocomplete: 'off', spellcheck: 'false' } }),
       field(f, { name: 'brand', label: t('cardForm.brand'), value: 'Visa' }),
@@ -108,7 +108,7 @@ export async function overviewPage(main, me, orgId) {
   ];
   if (me.role === 'operator') {
     forms.push(h('section', { className: 'card' }, apiForm({
-      id: 'grant-credit', title: t('credit.title'), submitLabel: t('credit.submit'),
+      id: 'grant-credit', title: t('credit.title'), submitLabel: t('credit.submit'), clearOnDone: true,
       fields: (f) => [
         field(f, { name: 'amount', label: t('credit.amount', { currency: c }), attributes: { inputmode: 'decimal' } }),
         field(f, { name: 'reason', label: t('credit.reason'), rows: 2 }),
