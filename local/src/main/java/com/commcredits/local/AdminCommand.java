@@ -1,225 +1,410 @@
 package com.commcredits.local;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.commcredits.domain.account.Language;
-import com.commcredits.domain.account.OrgAccount;
-import com.commcredits.domain.account.PaymentMethod;
-import com.commcredits.domain.authorize.CallRestrictions;
-import com.commcredits.domain.charging.RejectedCallRecord;
-import com.commcredits.domain.ledger.BalanceForecast;
-import com.commcredits.domain.ledger.CreditOutcome;
-import com.commcredits.domain.ledger.LedgerEntry;
-import com.commcredits.domain.licences.CallingPlan;
-import com.commcredits.domain.licences.OrgLicences;
-import com.commcredits.domain.money.Money;
-import com.commcredits.domain.report.UsageReportCsv;
+import com.commcredits.local.api.AdminClient;
+import com.commcredits.local.api.LocalTokenIssuer;
 import com.commcredits.local.events.LocalContext;
+import com.commcredits.local.template.SamTemplate;
 import com.commcredits.sweepaccounts.SweepAccountsHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 
 /**
- * {@code local/run admin …}: what an org admin does, against a running {@code local/run serve},
- * through the same domain services and adapters the functions use.
+ * {@code local/run admin …}: a client of the Admin API — {@code local/run serve}'s by default, or a
+ * deployed stack's with {@code --api-url} and {@code --token}. Only {@code sweep}, which is no API
+ * route, still reaches the local emulators directly.
  */
 final class AdminCommand {
 
   static final String USAGE =
       """
-      usage: local/run admin [--dynamodb-port 8000 --sqs-port 9324 --ses-port 8005] COMMAND
+      usage: local/run admin [--api-url URL] [--token JWT] COMMAND [ARGS]
 
-        open-org ORG --admin-email ADDRESS [--name NAME] [--currency USD] [--language en|de]
+        --api-url URL   the Admin API (default http://127.0.0.1:8080, local/run serve's)
+        --token JWT     a bearer token (default: a local operator token from local/run token)
+
+        me                     who the token is
+        orgs [--query PREFIX]  list orgs (operators)
+        open-org ORG --admin-email ADDRESS [--name NAME] [--currency USD|EUR] [--language en|de]
                      [--licensed-users N]
-        add-funds ORG AMOUNT [--deposit-id ID]
+        add-funds ORG AMOUNT [--reason TEXT]   credit without payment (operators)
+        buy ORG AMOUNT [--idempotency-key KEY]   buy credit now with the card on file
         set-auto-recharge ORG --amount AMOUNT --trigger AMOUNT [--monthly-cap AMOUNT] [--off]
         update-card ORG --token TOKEN [--brand Visa] [--last4 4242] [--expires 2030-12]
         set-licences ORG [--conferencing USERS] [--domestic-plan CC:USERS:MINUTES]
                          [--international-plan CC:USERS:MINUTES:INTL_MINUTES]
         restrict ORG [--dial-out any|same-country|zone-a|none] [--user-calls all|domestic|none]
                      [--organizer UPN=POLICY] [--user UPN=POLICY]   who may call where
-        show ORG              balance, services, auto-recharge, ledger
-        rejected [ORG]        rejected call records with their reasons
+        show ORG               balance, services, auto-recharge, card, licences, forecast
+        ledger ORG             entries, newest first
+        rejected ORG           rejected call records with their reasons
+        notifications ORG      emails sent to the org's admins
         usage-report ORG [--month 2026-11]   the PSTN usage details report as CSV (for Excel)
-        sweep                 run the daily sweep now (expire year-old funds, card warnings)
+        sweep [--dynamodb-port 8000 --sqs-port 9324 --ses-port 8005]
+                               run the daily sweep now on the local emulators
       """;
+
+  static final String DEFAULT_API_URL = "http://127.0.0.1:8080";
+
+  private static final Set<String> FLAGS_WITHOUT_VALUE = Set.of("--off");
 
   private AdminCommand() {}
 
-  static int run(List<String> args, PrintStream out) {
-    List<String> rest = new ArrayList<>(args);
-    int[] ports = {8000, 9324, 8005};
-    Map<String, Integer> portFlags = Map.of("--dynamodb-port", 0, "--sqs-port", 1, "--ses-port", 2);
-    while (rest.size() >= 2 && portFlags.containsKey(rest.get(0))) {
-      ports[portFlags.get(rest.remove(0))] = Integer.parseInt(rest.remove(0));
-    }
-    if (rest.isEmpty()) {
-      throw new IllegalArgumentException("no admin command given");
-    }
-    String command = rest.remove(0);
-    List<String> positional = new ArrayList<>();
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i < rest.size(); i++) {
-      String arg = rest.get(i);
-      if (arg.equals("--off")) {
-        options.put("--off", "true");
-      } else if (arg.startsWith("--")) {
-        if (i + 1 >= rest.size()) {
-          throw new IllegalArgumentException(arg + " needs a value");
+  /** Parsed arguments: the command, its positional arguments and its options. */
+  record Args(
+      Map<String, String> global,
+      String command,
+      List<String> positional,
+      Map<String, String> options) {
+
+    /**
+     * Options before the command are the client's (--api-url, --token); after it, the command's.
+     */
+    static Args parse(List<String> args) {
+      List<String> positional = new ArrayList<>();
+      Map<String, String> global = new HashMap<>();
+      Map<String, String> options = new HashMap<>();
+      String command = null;
+      for (int i = 0; i < args.size(); i++) {
+        String arg = args.get(i);
+        if (command == null && Set.of("--api-url", "--token").contains(arg)) {
+          if (i + 1 >= args.size()) {
+            throw new IllegalArgumentException(arg + " needs a value");
+          }
+          global.put(arg, args.get(++i));
+        } else if (FLAGS_WITHOUT_VALUE.contains(arg)) {
+          options.put(arg, "true");
+        } else if (arg.startsWith("--")) {
+          if (i + 1 >= args.size()) {
+            throw new IllegalArgumentException(arg + " needs a value");
+          }
+          options.put(arg, args.get(++i));
+        } else if (command == null) {
+          command = arg;
+        } else {
+          positional.add(arg);
         }
-        options.put(arg, rest.get(++i));
-      } else {
-        positional.add(arg);
       }
+      if (command == null) {
+        throw new IllegalArgumentException("no admin command given");
+      }
+      return new Args(global, command, positional, options);
     }
-    LocalDeployment.Options deploymentOptions = LocalDeployment.Options.defaults();
-    try (LocalDeployment deployment =
-        LocalDeployment.start(
-            deploymentOptions, new AttachedEmulators(ports[0], ports[1], ports[2]))) {
-      if (command.equals("sweep")) {
-        out.println(
-            new SweepAccountsHandler(deployment.functionEnvironment("SweepAccountsFunction"))
-                .handleRequest(Map.of(), sweepContext(deployment, out)));
-        return 0;
+
+    String first(String name) {
+      if (positional.isEmpty()) {
+        throw new IllegalArgumentException(name + " is required");
       }
-      return execute(new LocalAdmin(deployment), command, positional, options, out);
+      return positional.get(0);
+    }
+
+    String second(String name) {
+      if (positional.size() < 2) {
+        throw new IllegalArgumentException(name + " is required");
+      }
+      return positional.get(1);
+    }
+
+    String required(String flag) {
+      String value = options.get(flag);
+      if (value == null) {
+        throw new IllegalArgumentException(flag + " is required");
+      }
+      return value;
     }
   }
 
-  private static int execute(
-      LocalAdmin admin,
-      String command,
-      List<String> positional,
-      Map<String, String> options,
-      PrintStream out) {
-    Instant now = Instant.now();
-    var administration = admin.administration();
-    switch (command) {
+  static int run(List<String> arguments, PrintStream out) {
+    Args args = Args.parse(arguments);
+    if (args.command().equals("sweep")) {
+      return sweep(args, out);
+    }
+    URI api = URI.create(args.global().getOrDefault("--api-url", DEFAULT_API_URL));
+    String token =
+        args.global().containsKey("--token")
+            ? args.global().get("--token")
+            : LocalTokenIssuer.withKeyFile(
+                    LocalTokenIssuer.defaultKeyFile(
+                        SamTemplate.locate(Path.of("")).toAbsolutePath().getParent()))
+                .operatorToken();
+    return execute(new AdminClient(api, token), args, out);
+  }
+
+  static int execute(AdminClient client, Args args, PrintStream out) {
+    switch (args.command()) {
+      case "me" -> out.println(pretty(client.get("/me")));
+      case "orgs" -> {
+        String query = args.options().getOrDefault("--query", "");
+        for (JsonNode org : client.get("/orgs?query=" + query + "&limit=200").path("items")) {
+          out.printf(
+              "%-24s %-30s %s %s  %s%n",
+              org.path("orgId").asText(),
+              org.path("displayName").asText(),
+              org.at("/balance/amount").asText(),
+              org.path("currency").asText(),
+              org.path("serviceState").asText());
+        }
+      }
       case "open-org" -> {
-        String org = first(positional, "ORG");
-        var opened =
-            administration.openAccount(
-                org,
-                options.getOrDefault("--name", org),
-                Currency.getInstance(options.getOrDefault("--currency", "USD")),
-                Language.fromCode(options.getOrDefault("--language", "en")),
-                List.of(required(options, "--admin-email")),
-                Integer.parseInt(options.getOrDefault("--licensed-users", "100")),
-                now);
-        out.println(
-            (opened.created() ? "opened " : "already open: ")
-                + org
-                + "; recommended initial deposit "
-                + opened.recommended().initialDeposit()
-                + ", trigger "
-                + opened.recommended().trigger()
-                + " (seed table, by licensed users)");
+        String org = args.first("ORG");
+        ObjectNode body =
+            AdminClient.object()
+                .put("orgId", org)
+                .put("displayName", args.options().getOrDefault("--name", org))
+                .put("currency", args.options().getOrDefault("--currency", "USD"))
+                .put("language", args.options().getOrDefault("--language", "en"))
+                .put(
+                    "licensedUsers",
+                    integer(
+                        args.options().getOrDefault("--licensed-users", "100"),
+                        "--licensed-users"));
+        body.putArray("adminEmails").add(args.required("--admin-email"));
+        JsonNode opened = client.post("/orgs", body);
+        out.printf(
+            "opened %s (%s); recommended initial deposit %s, trigger %s%s%n",
+            org,
+            opened.path("currency").asText(),
+            opened.at("/recommended/initialDeposit/amount").asText(),
+            opened.at("/recommended/trigger/amount").asText(),
+            opened.at("/recommended/note").isTextual()
+                ? " — " + opened.at("/recommended/note").asText()
+                : " (seed table, by licensed users)");
       }
       case "add-funds" -> {
-        String org = first(positional, "ORG");
-        Money amount = money(admin, org, second(positional, "AMOUNT"));
-        String depositId = options.getOrDefault("--deposit-id", "deposit-" + UUID.randomUUID());
-        var outcome = administration.addFunds(org, depositId, amount, now);
-        if (outcome instanceof CreditOutcome.Credited) {
-          out.println("added " + amount + " to " + org + " as " + depositId);
-        } else if (outcome instanceof CreditOutcome.AlreadyCredited) {
-          out.println(depositId + " was added before; nothing changed");
-        } else {
-          out.println("unknown org " + org);
-        }
+        String org = args.first("ORG");
+        ObjectNode body = AdminClient.object();
+        body.set("amount", AdminClient.money(currency(client, org), args.second("AMOUNT")));
+        body.put("reason", args.options().getOrDefault("--reason", "funds added by an operator"));
+        JsonNode credited = client.post(AdminClient.path("orgs", org, "credits"), body);
+        out.printf(
+            "added %s %s to %s; balance %s%n",
+            credited.at("/entry/amount/amount").asText(),
+            credited.at("/entry/amount/currency").asText(),
+            org,
+            credited.at("/balance/amount").asText());
+      }
+      case "buy" -> {
+        String org = args.first("ORG");
+        ObjectNode body = AdminClient.object();
+        body.set("amount", AdminClient.money(currency(client, org), args.second("AMOUNT")));
+        AdminClient.Answer answer =
+            client.send(
+                "POST",
+                AdminClient.path("orgs", org, "purchases"),
+                body,
+                args.options()
+                    .getOrDefault("--idempotency-key", java.util.UUID.randomUUID().toString()));
+        out.println(
+            answer.status() == 202
+                ? "pending (send again with the same --idempotency-key): " + answer.body()
+                : answer.body());
       }
       case "set-auto-recharge" -> {
-        String org = first(positional, "ORG");
-        String cap = options.get("--monthly-cap");
-        OrgAccount account =
-            administration.setAutoRecharge(
-                org,
-                !options.containsKey("--off"),
-                money(admin, org, required(options, "--amount")),
-                money(admin, org, required(options, "--trigger")),
-                cap == null ? null : money(admin, org, cap),
-                now);
-        out.println(account.autoRecharge());
+        String org = args.first("ORG");
+        String currency = currency(client, org);
+        ObjectNode body = AdminClient.object().put("enabled", !args.options().containsKey("--off"));
+        body.set("amount", AdminClient.money(currency, args.required("--amount")));
+        body.set("trigger", AdminClient.money(currency, args.required("--trigger")));
+        if (args.options().containsKey("--monthly-cap")) {
+          body.set("monthlyCap", AdminClient.money(currency, args.options().get("--monthly-cap")));
+        }
+        out.println(
+            pretty(
+                client
+                    .put(AdminClient.path("orgs", org, "auto-recharge"), body)
+                    .path("autoRecharge")));
       }
       case "update-card" -> {
-        String org = first(positional, "ORG");
-        PaymentMethod card =
-            new PaymentMethod(
-                required(options, "--token"),
-                options.getOrDefault("--brand", "Visa"),
-                options.getOrDefault("--last4", "4242"),
-                YearMonth.parse(options.getOrDefault("--expires", "2030-12")));
-        out.println(administration.updatePaymentMethod(org, card, now).autoRecharge());
+        String org = args.first("ORG");
+        ObjectNode body =
+            AdminClient.object()
+                .put("token", args.required("--token"))
+                .put("brand", args.options().getOrDefault("--brand", "Visa"))
+                .put("last4", args.options().getOrDefault("--last4", "4242"))
+                .put("expires", args.options().getOrDefault("--expires", "2030-12"));
+        JsonNode org2 = client.put(AdminClient.path("orgs", org, "payment-method"), body);
+        out.println(pretty(org2.path("card")));
       }
       case "set-licences" -> {
-        String org = first(positional, "ORG");
-        List<CallingPlan> plans = new ArrayList<>();
-        String domestic = options.get("--domestic-plan");
-        if (domestic != null) {
-          String[] p = domestic.split(":");
-          plans.add(CallingPlan.domestic(p[0], Integer.parseInt(p[1]), Integer.parseInt(p[2])));
+        String org = args.first("ORG");
+        ObjectNode body =
+            AdminClient.object()
+                .put(
+                    "audioConferencingUsers",
+                    integer(args.options().getOrDefault("--conferencing", "0"), "--conferencing"));
+        ArrayNode plans = body.putArray("callingPlans");
+        if (args.options().containsKey("--domestic-plan")) {
+          String[] p =
+              parts(args.options().get("--domestic-plan"), 3, "--domestic-plan CC:USERS:MINUTES");
+          plans
+              .addObject()
+              .put("country", p[0])
+              .put("users", integer(p[1], "users"))
+              .put("domesticMinutesPerUser", integer(p[2], "minutes"));
         }
-        String international = options.get("--international-plan");
-        if (international != null) {
-          String[] p = international.split(":");
-          plans.add(
-              CallingPlan.international(
-                  p[0], Integer.parseInt(p[1]), Integer.parseInt(p[2]), Integer.parseInt(p[3])));
+        if (args.options().containsKey("--international-plan")) {
+          String[] p =
+              parts(
+                  args.options().get("--international-plan"),
+                  4,
+                  "--international-plan CC:USERS:MINUTES:INTL_MINUTES");
+          plans
+              .addObject()
+              .put("country", p[0])
+              .put("users", integer(p[1], "users"))
+              .put("domesticMinutesPerUser", integer(p[2], "minutes"))
+              .put("internationalMinutesPerUser", integer(p[3], "international minutes"));
         }
-        OrgLicences licences =
-            new OrgLicences(Integer.parseInt(options.getOrDefault("--conferencing", "0")), plans);
-        administration.setLicences(org, licences);
-        out.println(licences);
+        out.println(
+            pretty(client.put(AdminClient.path("orgs", org, "licences"), body).path("licences")));
       }
       case "restrict" -> {
-        String org = first(positional, "ORG");
-        Map<String, CallRestrictions.DialOut> organizers = new HashMap<>();
-        Map<String, CallRestrictions.UserCalls> users = new HashMap<>();
-        if (options.containsKey("--organizer")) {
-          String[] pair = options.get("--organizer").split("=", 2);
+        String org = args.first("ORG");
+        ObjectNode body =
+            AdminClient.object()
+                .put("dialOutDefault", dialOut(args.options().getOrDefault("--dial-out", "any")))
+                .put(
+                    "userCallsDefault",
+                    userCalls(args.options().getOrDefault("--user-calls", "all")));
+        ObjectNode organizers = body.putObject("organizers");
+        ObjectNode users = body.putObject("users");
+        if (args.options().containsKey("--organizer")) {
+          String[] pair =
+              parts(args.options().get("--organizer"), 2, "--organizer UPN=POLICY", "=");
           organizers.put(pair[0], dialOut(pair[1]));
         }
-        if (options.containsKey("--user")) {
-          String[] pair = options.get("--user").split("=", 2);
+        if (args.options().containsKey("--user")) {
+          String[] pair = parts(args.options().get("--user"), 2, "--user UPN=POLICY", "=");
           users.put(pair[0], userCalls(pair[1]));
         }
-        CallRestrictions restrictions =
-            new CallRestrictions(
-                dialOut(options.getOrDefault("--dial-out", "any")),
-                organizers,
-                userCalls(options.getOrDefault("--user-calls", "all")),
-                users);
-        admin.restrictions().save(org, restrictions);
-        out.println(restrictions);
+        out.println(pretty(client.put(AdminClient.path("orgs", org, "call-restrictions"), body)));
       }
-      case "show" -> show(admin, first(positional, "ORG"), out);
-      case "usage-report" -> {
-        YearMonth month =
-            YearMonth.parse(
-                options.getOrDefault("--month", YearMonth.now(ZoneOffset.UTC).toString()));
-        Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        UsageReportCsv.write(admin.usage().startedBetween(first(positional, "ORG"), from, to), out);
-      }
-      case "rejected" -> {
-        String org = positional.isEmpty() ? null : positional.get(0);
-        for (RejectedCallRecord r : admin.rejected().list(org)) {
+      case "show" -> show(client.get(AdminClient.path("orgs", args.first("ORG"))), out);
+      case "ledger" -> {
+        for (JsonNode entry :
+            client
+                .get(AdminClient.path("orgs", args.first("ORG"), "ledger") + "?limit=200")
+                .path("items")) {
           out.printf(
-              "%s  %s  usage %s: %s%n", r.rejectedAt(), r.messageId(), r.usageId(), r.reason());
+              "  %s  %-12s %-44s %12s  %s%n",
+              entry.path("at").asText(),
+              entry.path("kind").asText(),
+              entry.path("entryId").asText(),
+              entry.at("/amount/amount").asText(),
+              entry.path("memo").asText());
         }
       }
-      default -> throw new IllegalArgumentException("unknown admin command: " + command);
+      case "rejected" -> {
+        for (JsonNode r :
+            client
+                .get(AdminClient.path("orgs", args.first("ORG"), "rejected-records"))
+                .path("items")) {
+          out.printf(
+              "%s  %s  usage %s: %s%n",
+              r.path("rejectedAt").asText(),
+              r.path("messageId").asText(),
+              r.path("usageId").asText(),
+              r.path("reason").asText());
+        }
+      }
+      case "notifications" -> {
+        for (JsonNode n :
+            client
+                .get(AdminClient.path("orgs", args.first("ORG"), "notifications"))
+                .path("items")) {
+          out.printf(
+              "%s  %-22s %-8s %s%n",
+              n.path("at").asText(),
+              n.path("kind").asText(),
+              n.path("status").asText(),
+              n.path("notificationId").asText());
+        }
+      }
+      case "usage-report" -> {
+        String month =
+            args.options().getOrDefault("--month", YearMonth.now(ZoneOffset.UTC).toString());
+        out.print(
+            client.getText(
+                AdminClient.path("orgs", args.first("ORG"), "usage-report") + "?month=" + month));
+      }
+      default -> throw new IllegalArgumentException("unknown admin command: " + args.command());
     }
     return 0;
+  }
+
+  private static void show(JsonNode org, PrintStream out) {
+    out.printf(
+        "%s (%s): balance %s %s, services %s%n",
+        org.path("displayName").asText(),
+        org.path("orgId").asText(),
+        org.at("/balance/amount").asText(),
+        org.path("currency").asText(),
+        org.at("/services/state").asText());
+    JsonNode recharge = org.path("autoRecharge");
+    out.printf(
+        "  auto-recharge %s: %s below %s%s%n",
+        recharge.path("enabled").asBoolean() ? "on" : "off",
+        recharge.at("/amount/amount").asText(),
+        recharge.at("/trigger/amount").asText(),
+        recharge.path("paused").asBoolean()
+            ? ", PAUSED: " + recharge.path("pauseDetail").asText()
+            : "");
+    JsonNode card = org.path("card");
+    out.printf(
+        "  card: %s%n",
+        card.isNull()
+            ? "none"
+            : card.path("brand").asText()
+                + " •••• "
+                + card.path("last4").asText()
+                + ", expires "
+                + card.path("expires").asText());
+    out.printf("  licences: %s%n", org.path("licences").path("pools"));
+    out.printf(
+        "  spending %s a day over the last week; %s%n",
+        org.at("/forecast/dailySpend/amount").asText(),
+        org.at("/forecast/zeroAt").isNull()
+            ? "no zero date in sight"
+            : "reaches zero around " + org.at("/forecast/zeroAt").asText());
+    out.printf(
+        "  recommended: deposit %s, trigger %s %s%n",
+        org.at("/recommended/initialDeposit/amount").asText(),
+        org.at("/recommended/trigger/amount").asText(),
+        org.at("/recommended/currency").asText());
+  }
+
+  private static String currency(AdminClient client, String org) {
+    return client.get(AdminClient.path("orgs", org)).path("currency").asText();
+  }
+
+  private static int sweep(Args args, PrintStream out) {
+    int[] ports = {
+      integer(args.options().getOrDefault("--dynamodb-port", "8000"), "--dynamodb-port"),
+      integer(args.options().getOrDefault("--sqs-port", "9324"), "--sqs-port"),
+      integer(args.options().getOrDefault("--ses-port", "8005"), "--ses-port")
+    };
+    try (LocalDeployment deployment =
+        LocalDeployment.start(
+            LocalDeployment.Options.defaults(),
+            new AttachedEmulators(ports[0], ports[1], ports[2]))) {
+      out.println(
+          new SweepAccountsHandler(deployment.functionEnvironment("SweepAccountsFunction"))
+              .handleRequest(Map.of(), sweepContext(deployment, out)));
+      return 0;
+    }
   }
 
   private static LocalContext sweepContext(LocalDeployment deployment, PrintStream out) {
@@ -241,84 +426,50 @@ final class AdminCommand {
         });
   }
 
-  private static void show(LocalAdmin admin, String org, PrintStream out) {
-    OrgAccount account =
-        admin
-            .accounts()
-            .find(org)
-            .orElseThrow(() -> new IllegalArgumentException("unknown org " + org));
-    out.printf(
-        "%s (%s): balance %s, services %s, auto-recharge %s%n",
-        account.displayName(),
-        org,
-        account.balance(),
-        account.serviceState(),
-        account.autoRecharge());
-    for (LedgerEntry entry : admin.ledger().entries(org)) {
-      out.printf(
-          "  %s  %-12s %-40s %12s%n", entry.at(), entry.kind(), entry.sourceId(), entry.amount());
-    }
-    out.printf("  ledger sum %s%n", admin.ledgerSum(org));
-    var forecast =
-        BalanceForecast.of(account.balance(), admin.ledger().entries(org), Instant.now());
-    out.printf(
-        "  spending %s a day over the last week; %s%n",
-        forecast.dailySpend(),
-        forecast.zeroAt().map(at -> "reaches zero around " + at).orElse("no zero date in sight"));
+  private static String pretty(JsonNode json) {
+    return json.toPrettyString();
   }
 
-  private static CallRestrictions.DialOut dialOut(String policy) {
+  private static int integer(String value, String name) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, got " + value);
+    }
+  }
+
+  private static String[] parts(String value, int count, String shape) {
+    return parts(value, count, shape, ":");
+  }
+
+  private static String[] parts(String value, int count, String shape, String separator) {
+    String[] parts = value.split(java.util.regex.Pattern.quote(separator), count);
+    if (parts.length != count) {
+      throw new IllegalArgumentException("expected " + shape + ", got " + value);
+    }
+    return parts;
+  }
+
+  static String dialOut(String policy) {
     return switch (policy) {
-      case "any" -> CallRestrictions.DialOut.ANY_DESTINATION;
-      case "same-country" -> CallRestrictions.DialOut.SAME_COUNTRY;
-      case "zone-a" -> CallRestrictions.DialOut.ZONE_A;
-      case "none" -> CallRestrictions.DialOut.NONE;
+      case "any" -> "ANY_DESTINATION";
+      case "same-country" -> "SAME_COUNTRY";
+      case "zone-a" -> "ZONE_A";
+      case "none" -> "NONE";
       default ->
           throw new IllegalArgumentException(
               "dial-out policy must be any, same-country, zone-a or none, got " + policy);
     };
   }
 
-  private static CallRestrictions.UserCalls userCalls(String policy) {
+  static String userCalls(String policy) {
     return switch (policy) {
-      case "all" -> CallRestrictions.UserCalls.INTERNATIONAL_AND_DOMESTIC;
-      case "domestic" -> CallRestrictions.UserCalls.DOMESTIC;
-      case "none" -> CallRestrictions.UserCalls.NONE;
+      case "all" -> "INTERNATIONAL_AND_DOMESTIC";
+      case "domestic" -> "DOMESTIC";
+      case "none" -> "NONE";
       default ->
           throw new IllegalArgumentException(
               "user-calls policy must be all, domestic or none, got " + policy);
     };
-  }
-
-  private static Money money(LocalAdmin admin, String org, String amount) {
-    Currency currency =
-        admin
-            .accounts()
-            .find(org)
-            .map(OrgAccount::currency)
-            .orElseThrow(() -> new IllegalArgumentException("unknown org " + org));
-    return Money.of(amount, currency.getCurrencyCode());
-  }
-
-  private static String first(List<String> positional, String name) {
-    if (positional.isEmpty()) {
-      throw new IllegalArgumentException(name + " is required");
-    }
-    return positional.get(0);
-  }
-
-  private static String second(List<String> positional, String name) {
-    if (positional.size() < 2) {
-      throw new IllegalArgumentException(name + " is required");
-    }
-    return positional.get(1);
-  }
-
-  private static String required(Map<String, String> options, String flag) {
-    String value = options.get(flag);
-    if (value == null) {
-      throw new IllegalArgumentException(flag + " is required");
-    }
-    return value;
   }
 }

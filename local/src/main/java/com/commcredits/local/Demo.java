@@ -1,18 +1,19 @@
 package com.commcredits.local;
 
-import com.commcredits.domain.account.Language;
 import com.commcredits.domain.account.OrgAccount;
-import com.commcredits.domain.account.PaymentMethod;
 import com.commcredits.domain.charging.RejectedCallRecord;
 import com.commcredits.domain.ledger.BalanceForecast;
 import com.commcredits.domain.ledger.LedgerEntry;
-import com.commcredits.domain.licences.OrgLicences;
 import com.commcredits.domain.money.Money;
+import com.commcredits.local.api.AdminClient;
+import com.commcredits.local.api.LocalTokenIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,28 +46,40 @@ public final class Demo {
   private int shownEmails;
   private int sequence;
 
-  private Demo(LocalDeployment deployment, PrintStream out) {
+  private final AdminClient operator;
+  private final LocalTokenIssuer issuer;
+  private final URI api;
+
+  private Demo(LocalDeployment deployment, LocalTokenIssuer issuer, URI api, PrintStream out) {
     this.deployment = deployment;
     this.admin = new LocalAdmin(deployment);
+    this.issuer = issuer;
+    this.api = api;
+    this.operator = new AdminClient(api, issuer.operatorToken());
     this.out = out;
   }
 
-  public static void run(LocalDeployment deployment, PrintStream out) {
-    new Demo(deployment, out).play();
+  /**
+   * Plays the demo: every change an operator or an org admin makes goes through the Admin API at
+   * {@code api} with dev tokens of {@code issuer}; the timeline reads the ledger as an observer.
+   */
+  public static void run(
+      LocalDeployment deployment, LocalTokenIssuer issuer, URI api, PrintStream out) {
+    new Demo(deployment, issuer, api, out).play();
+  }
+
+  private AdminClient adminOf(String orgId) {
+    return new AdminClient(api, issuer.orgAdminToken(orgId));
   }
 
   private void play() {
-    Instant now = Instant.now();
+    out.println("   (every change below is a request to the Admin API at " + api + ")");
     heading("1. Contoso opens an account, funds it and turns on auto-recharge");
-    open("contoso", "Contoso Ltd", "USD", Language.EN, 120);
-    admin
-        .administration()
-        .setAutoRecharge("contoso", false, Money.of("50", "USD"), Money.of("20", "USD"), null, now);
-    admin.administration().addFunds("contoso", "contoso-deposit-1", Money.of("25", "USD"), now);
-    admin.administration().updatePaymentMethod("contoso", card("pm_card_visa", "4242"), now);
-    admin
-        .administration()
-        .setAutoRecharge("contoso", true, Money.of("50", "USD"), Money.of("20", "USD"), null, now);
+    open("contoso", "Contoso Ltd", "USD", "en", 120);
+    autoRecharge("contoso", false, "USD", "50", "20");
+    grant("contoso", "USD", "25", "initial deposit (invoiced)");
+    card("contoso", "pm_card_visa", "4242");
+    autoRecharge("contoso", true, "USD", "50", "20");
     settle();
 
     heading("2. Contoso's call records arrive (events/*.json), one sent three times");
@@ -86,7 +98,9 @@ public final class Demo {
 
     heading(
         "2b. Contoso buys 2 per-user audio conferencing licences: 120 dial-out minutes a month");
-    admin.administration().setLicences("contoso", OrgLicences.audioConferencing(2));
+    operator.put(
+        AdminClient.path("orgs", "contoso", "licences"),
+        AdminClient.object().put("audioConferencingUsers", 2));
     out.println(
         "   a 100-minute dial-out to the US (Zone A): covered by the pool, 0.00 from credits");
     send(call("contoso", "US", "conf_out", "+12125550123", 100 * 60));
@@ -106,18 +120,11 @@ public final class Demo {
     settle();
 
     heading("4. Fabrikam (German admins, EUR) has an expired card on file");
-    open("fabrikam", "Fabrikam GmbH", "EUR", Language.DE, 300);
-    admin
-        .administration()
-        .setAutoRecharge(
-            "fabrikam", false, Money.of("50", "EUR"), Money.of("10", "EUR"), null, now);
-    admin.administration().addFunds("fabrikam", "fabrikam-deposit-1", Money.of("15", "EUR"), now);
-    admin
-        .administration()
-        .updatePaymentMethod("fabrikam", card("pm_card_chargeDeclinedExpiredCard", "0069"), now);
-    admin
-        .administration()
-        .setAutoRecharge("fabrikam", true, Money.of("50", "EUR"), Money.of("10", "EUR"), null, now);
+    open("fabrikam", "Fabrikam GmbH", "EUR", "de", 300);
+    autoRecharge("fabrikam", false, "EUR", "50", "10");
+    grant("fabrikam", "EUR", "15", "initial deposit (invoiced)");
+    card("fabrikam", "pm_card_chargeDeclinedExpiredCard", "0069");
+    autoRecharge("fabrikam", true, "EUR", "50", "10");
     settle();
 
     heading("5. Fabrikam falls below its trigger: the recharge is declined (expired card)");
@@ -128,36 +135,66 @@ public final class Demo {
     send(call("fabrikam", "DE", "conf_out", "+81312345678", 45 * 60));
     settle();
 
-    heading("7. Fabrikam's admin puts a new card on file and adds funds: services resume");
-    admin
-        .administration()
-        .updatePaymentMethod("fabrikam", card("pm_card_visa", "4242"), Instant.now());
-    admin
-        .administration()
-        .addFunds("fabrikam", "fabrikam-deposit-2", Money.of("20", "EUR"), Instant.now());
+    heading("7. Fabrikam's admin puts a new card on file and buys credit: services resume");
+    card("fabrikam", "pm_card_visa", "4242");
+    ObjectNode purchase = AdminClient.object();
+    purchase.set("amount", AdminClient.money("EUR", "20.00"));
+    JsonNode bought =
+        adminOf("fabrikam").post(AdminClient.path("orgs", "fabrikam", "purchases"), purchase);
+    out.printf(
+        "   fabrikam bought %s EUR with %s: %s%n",
+        bought.at("/amount/amount").asText(),
+        bought.path("card").asText(),
+        bought.path("status").asText());
     settle();
 
     summary();
   }
 
-  private void open(String orgId, String name, String currency, Language language, int users) {
-    var opened =
-        admin
-            .administration()
-            .openAccount(
-                orgId,
-                name,
-                Currency.getInstance(currency),
-                language,
-                List.of("billing-admin@" + orgId + ".example"),
-                users,
-                Instant.now());
+  private void open(String orgId, String name, String currency, String language, int users) {
+    ObjectNode body =
+        AdminClient.object()
+            .put("orgId", orgId)
+            .put("displayName", name)
+            .put("currency", currency)
+            .put("language", language)
+            .put("licensedUsers", users);
+    body.putArray("adminEmails").add("billing-admin@" + orgId + ".example");
+    JsonNode opened = operator.post("/orgs", body);
     out.printf(
-        "   %s opened for %d licensed users; recommended (seed table): deposit %s, trigger %s%n",
+        "   %s opened for %d licensed users; recommended (seed table): deposit %s %s, trigger %s %s%s%n",
         orgId,
         users,
-        opened.account().autoRecharge().amount(),
-        opened.account().autoRecharge().trigger());
+        opened.at("/recommended/initialDeposit/amount").asText(),
+        currency,
+        opened.at("/recommended/trigger/amount").asText(),
+        currency,
+        opened.at("/recommended/note").isTextual() ? " (USD figures, unconverted)" : "");
+  }
+
+  private void autoRecharge(
+      String orgId, boolean enabled, String currency, String amount, String trigger) {
+    ObjectNode body = AdminClient.object().put("enabled", enabled);
+    body.set("amount", AdminClient.money(currency, amount));
+    body.set("trigger", AdminClient.money(currency, trigger));
+    adminOf(orgId).put(AdminClient.path("orgs", orgId, "auto-recharge"), body);
+  }
+
+  private void grant(String orgId, String currency, String amount, String reason) {
+    ObjectNode body = AdminClient.object().put("reason", reason);
+    body.set("amount", AdminClient.money(currency, amount));
+    operator.post(AdminClient.path("orgs", orgId, "credits"), body);
+  }
+
+  private void card(String orgId, String token, String last4) {
+    adminOf(orgId)
+        .put(
+            AdminClient.path("orgs", orgId, "payment-method"),
+            AdminClient.object()
+                .put("token", token)
+                .put("brand", "Visa")
+                .put("last4", last4)
+                .put("expires", YearMonth.now(ZoneOffset.UTC).plusYears(3).toString()));
   }
 
   private void settle() {
@@ -266,10 +303,6 @@ public final class Demo {
         "startTime":"%s","endTime":"%s","durationSeconds":%d}"""
         .formatted(
             usageId, orgId, usageId, orgId, orgId, location, type, callee, start, end, seconds);
-  }
-
-  private static PaymentMethod card(String token, String last4) {
-    return new PaymentMethod(token, "Visa", last4, YearMonth.now().plusYears(3));
   }
 
   private static List<String> bodiesOf(String eventFile) {

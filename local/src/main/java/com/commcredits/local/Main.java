@@ -1,6 +1,10 @@
 package com.commcredits.local;
 
+import com.commcredits.local.api.AdminClient;
+import com.commcredits.local.api.LocalHttpApi;
+import com.commcredits.local.api.LocalTokenIssuer;
 import com.commcredits.local.template.FunctionSpec;
+import com.commcredits.local.template.SamTemplate;
 import com.commcredits.local.template.SqsEventSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -15,14 +19,17 @@ public final class Main {
 
   static final String USAGE =
       """
-      usage: local/run serve [options]   run the stack until Ctrl-C
-             local/run demo  [options]   run the stack, play the demo, exit
-             local/run admin COMMAND     open orgs, add funds, set auto-recharge on a served stack
+      usage: local/run serve [options]   run the stack and the Admin API until Ctrl-C
+             local/run demo  [options]   run the stack, play the demo through the API, exit
+             local/run admin COMMAND     a client of the Admin API (local/run admin --help)
+             local/run token --org ORG | --operator
+                                         print a dev token the local Admin API accepts
 
       options:
         --dynamodb-port N      DynamoDB Local's port (serve: 8000, demo: a free one)
         --sqs-port N           ElasticMQ's port      (serve: 9324, demo: a free one)
         --ses-port N           the SES emulator's    (serve: 8005, demo: a free one)
+        --api-port N           the Admin API's (HTTP API) (serve: 8080, demo: a free one)
         --stack-name NAME      prefix of table and queue names (comm-credits)
         --template PATH        the SAM template (the nearest template.yaml)
         --parameter KEY=VALUE  a template parameter value (repeatable)
@@ -41,7 +48,7 @@ public final class Main {
   private Main() {}
 
   /** A parsed command line. */
-  record Command(String mode, LocalDeployment.Options options) {
+  record Command(String mode, LocalDeployment.Options options, int apiPort) {
 
     static Command parse(String... args) {
       if (args.length == 0 || !List.of("serve", "demo").contains(args[0])) {
@@ -50,7 +57,7 @@ public final class Main {
       }
       String mode = args[0];
       boolean serve = mode.equals("serve");
-      int[] ports = serve ? new int[] {8000, 9324, 8005} : new int[] {0, 0, 0};
+      int[] ports = serve ? new int[] {8000, 9324, 8005, 8080} : new int[] {0, 0, 0, 0};
       LocalDeployment.Options options = LocalDeployment.Options.defaults();
       for (int i = 1; i < args.length; i++) {
         String flag = args[i];
@@ -62,6 +69,7 @@ public final class Main {
           case "--dynamodb-port" -> ports[0] = port(value);
           case "--sqs-port" -> ports[1] = port(value);
           case "--ses-port" -> ports[2] = port(value);
+          case "--api-port" -> ports[3] = port(value);
           case "--stack-name" -> options = options.withStackName(value);
           case "--template" -> options = options.withTemplate(Path.of(value));
           case "--parameter" -> {
@@ -75,7 +83,7 @@ public final class Main {
           default -> throw new IllegalArgumentException("unknown option: " + flag);
         }
       }
-      return new Command(mode, options.withPorts(ports[0], ports[1], ports[2]));
+      return new Command(mode, options.withPorts(ports[0], ports[1], ports[2]), ports[3]);
     }
 
     private static int port(String value) {
@@ -93,13 +101,10 @@ public final class Main {
 
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("admin")) {
-      try {
-        System.exit(AdminCommand.run(List.of(args).subList(1, args.length), System.out));
-      } catch (IllegalArgumentException e) {
-        System.err.println(e.getMessage());
-        System.err.print(AdminCommand.USAGE);
-        System.exit(2);
-      }
+      System.exit(admin(List.of(args).subList(1, args.length)));
+    }
+    if (args.length > 0 && args[0].equals("token")) {
+      System.exit(token(List.of(args).subList(1, args.length)));
     }
     if (args.length == 1 && List.of("--help", "-h", "help").contains(args[0])) {
       System.out.print(USAGE);
@@ -116,9 +121,9 @@ public final class Main {
     }
     try {
       if (command.mode().equals("serve")) {
-        serve(command.options());
+        serve(command.options(), command.apiPort());
       } else {
-        demo(command.options());
+        demo(command.options(), command.apiPort());
       }
     } catch (RuntimeException e) {
       System.err.println("local stack failed: " + e.getMessage());
@@ -128,7 +133,70 @@ public final class Main {
     System.exit(0);
   }
 
-  private static void serve(LocalDeployment.Options options) {
+  static final String TOKEN_USAGE =
+      """
+      usage: local/run token --org ORG     a dev token of ORG's admin (claim custom:org)
+             local/run token --operator    a dev token of an operator (group operators)
+      The token is signed with the local issuer's key (local/target/dev-issuer/), valid 8 hours,
+      and accepted by local/run serve's Admin API; send it as Authorization: Bearer <token>.
+      """;
+
+  /** The CLI's answers: usage and one line for every failure, never a stack trace. */
+  static int admin(List<String> args) {
+    if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
+      (args.isEmpty() ? System.err : System.out).print(AdminCommand.USAGE);
+      return args.isEmpty() ? 2 : 0;
+    }
+    try {
+      return AdminCommand.run(args, System.out);
+    } catch (IllegalArgumentException e) {
+      System.err.println("local/run admin: " + e.getMessage());
+      System.err.print(AdminCommand.USAGE);
+      return 2;
+    } catch (AdminClient.Unreachable e) {
+      System.err.println("local/run admin: " + e.getMessage());
+      System.err.print(AdminCommand.USAGE);
+      return 3;
+    } catch (AdminClient.Refused e) {
+      System.err.println("local/run admin: refused (" + e.status() + "): " + e.getMessage());
+      return 1;
+    } catch (RuntimeException e) {
+      System.err.println("local/run admin: failed: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  static int token(List<String> args) {
+    LocalTokenIssuer issuer;
+    try {
+      issuer = LocalTokenIssuer.withKeyFile(LocalTokenIssuer.defaultKeyFile(repositoryRoot()));
+    } catch (RuntimeException e) {
+      System.err.println("local/run token: " + e.getMessage());
+      return 1;
+    }
+    if (args.size() == 1 && args.get(0).equals("--operator")) {
+      System.out.println(issuer.operatorToken());
+      return 0;
+    }
+    if (args.size() == 2
+        && args.get(0).equals("--org")
+        && args.get(1).matches("[a-z0-9][a-z0-9-]{2,63}")) {
+      System.out.println(issuer.orgAdminToken(args.get(1)));
+      return 0;
+    }
+    boolean help = args.contains("--help") || args.contains("-h");
+    if (!help) {
+      System.err.println("local/run token: give --org ORG (a-z, 0-9, '-') or --operator");
+    }
+    (help ? System.out : System.err).print(TOKEN_USAGE);
+    return help ? 0 : 2;
+  }
+
+  private static Path repositoryRoot() {
+    return SamTemplate.locate(Path.of("")).toAbsolutePath().getParent();
+  }
+
+  private static void serve(LocalDeployment.Options options, int apiPort) {
     LocalDeployment deployment = LocalDeployment.start(options);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -142,7 +210,12 @@ public final class Main {
                 "local-stack-shutdown"));
     List<String> runnable = functionsWithHandlerClasses(deployment, System.out);
     deployment.startEventSources(runnable.toArray(String[]::new));
+    LocalTokenIssuer issuer =
+        LocalTokenIssuer.withKeyFile(
+            LocalTokenIssuer.defaultKeyFile(options.templatePath().toAbsolutePath().getParent()));
+    LocalHttpApi api = deployment.startHttpApi("127.0.0.1", apiPort, issuer);
     describe(deployment, runnable, System.out);
+    describe(api, System.out);
     try {
       stopped.await();
     } catch (InterruptedException e) {
@@ -150,7 +223,7 @@ public final class Main {
     }
   }
 
-  private static void demo(LocalDeployment.Options options) {
+  private static void demo(LocalDeployment.Options options, int apiPort) {
     // The demo prints its own timeline; the functions' log lines would bury it.
     boolean logLevelChosen = options.parameterOverrides().containsKey("LogLevel");
     LocalDeployment.Options quiet =
@@ -158,7 +231,11 @@ public final class Main {
     try (LocalDeployment deployment = LocalDeployment.start(quiet)) {
       deployment.startEventSources(
           functionsWithHandlerClasses(deployment, System.out).toArray(String[]::new));
-      Demo.run(deployment, System.out);
+      LocalTokenIssuer issuer =
+          LocalTokenIssuer.withKeyFile(
+              LocalTokenIssuer.defaultKeyFile(quiet.templatePath().toAbsolutePath().getParent()));
+      LocalHttpApi api = deployment.startHttpApi("127.0.0.1", apiPort, issuer);
+      Demo.run(deployment, issuer, api.baseUri(), System.out);
     }
   }
 
@@ -256,6 +333,18 @@ public final class Main {
                     endpoints.dynamoDb(), deployment.tableName(table)));
     out.printf("  curl -s %s/store%n", endpoints.ses());
     out.println("\nCtrl-C stops everything.");
+  }
+
+  private static void describe(LocalHttpApi api, PrintStream out) {
+    out.printf(
+        "%nAdmin API (HTTP API, JWT authorizer played by the local issuer): %s%n", api.baseUri());
+    api.describeRoutes().forEach(route -> out.println("  " + route));
+    out.printf(
+        "  JWKS: %s%s  issuer %s  audience %s%n",
+        api.baseUri(), LocalHttpApi.JWKS_PATH, LocalTokenIssuer.ISSUER, LocalTokenIssuer.AUDIENCE);
+    out.println("  TOKEN=$(local/run token --org contoso)   # or --operator");
+    out.printf("  curl -s -H \"Authorization: Bearer $TOKEN\" %s/orgs/contoso%n", api.baseUri());
+    out.println("  local/run admin --help                   # the CLI is a client of this API");
   }
 
   private static String describe(

@@ -41,6 +41,14 @@ public final class LocalTokenIssuer {
     this.key = key;
   }
 
+  /**
+   * Where {@code local/run serve} and {@code local/run token} keep the dev signing key, so tokens
+   * printed by one process are accepted by the other.
+   */
+  public static Path defaultKeyFile(Path repositoryRoot) {
+    return repositoryRoot.resolve("local/target/dev-issuer/signing-key.json");
+  }
+
   /** The issuer whose key is in {@code keyFile}; a new key is written there if none is. */
   public static LocalTokenIssuer withKeyFile(Path keyFile) {
     try {
