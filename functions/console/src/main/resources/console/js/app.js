@@ -119,7 +119,10 @@ function signInPage(message) {
   signOutButton.hidden = true;
   document.title = `${t('signIn.title')} — Comm Credits`;
   const note = h('p', { className: 'error', role: 'alert', id: 'sign-in-error' }, message || '');
-  const signedIn = () => { location.hash = '#/'; route(); };
+  const signedIn = () => {
+    if (location.hash === '#/') route();
+    else location.hash = '#/';
+  };
   const guard = (action) => async (event) => {
     event.preventDefault();
     note.textContent = '';

@@ -39,6 +39,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
@@ -131,7 +132,7 @@ class ConsoleBrowserIT {
   // ---------------------------------------------------------------- org admin
 
   @Test
-  void orgAdmin_seesTheBalance_buysCredit_andTheBalanceAndChartUpdate() {
+  void orgAdmin_seesTheBalance_buysCreditOnceWithADoubleClick_andTheBalanceAndChartUpdate() {
     String org = newOrg("USD", "en", "20");
 
     signInAsOrgAdmin(org);
@@ -143,7 +144,10 @@ class ConsoleBrowserIT {
     int markersBefore = chartMarkers();
     screenshot("01-overview");
 
-    submit("buy-credit", Map.of("amount", "30"));
+    fill("buy-credit", Map.of("amount", "30"));
+    new Actions(browser)
+        .doubleClick(browser.findElement(By.cssSelector("#buy-credit button[type=submit]")))
+        .perform();
 
     waitUntil(() -> balance().compareTo(new BigDecimal("50")) == 0, "#buy-credit-status");
     assertThat(text("#buy-credit-status")).contains("Bought $30.00", "$50.00");
@@ -153,6 +157,8 @@ class ConsoleBrowserIT {
                 By.cssSelector("#balance-chart svg[data-markers] circle.marker.PURCHASE")))
         .hasSize(1);
     screenshot("02-overview-after-purchase");
+    String ledger = operator.send("GET", "/orgs/" + org + "/ledger", null).body();
+    assertThat(ledger.split("\"kind\":\"PURCHASE\"", -1)).hasSize(2);
   }
 
   @Test
@@ -395,13 +401,17 @@ class ConsoleBrowserIT {
   }
 
   private void submit(String form, Map<String, String> values) {
+    fill(form, values);
+    browser.findElement(By.cssSelector("#" + form + " button[type=submit]")).click();
+  }
+
+  private void fill(String form, Map<String, String> values) {
     values.forEach(
         (name, value) -> {
           WebElement input = browser.findElement(By.id(form + "-" + name));
           input.clear();
           input.sendKeys(value);
         });
-    browser.findElement(By.cssSelector("#" + form + " button[type=submit]")).click();
   }
 
   private void checkbox(String id, boolean checked) {

@@ -15,7 +15,8 @@ class SamTemplateTest {
       SamTemplate.read(SamTemplate.locate(Path.of("").toAbsolutePath()));
 
   @Test
-  void projectTemplate_declaresFourQueueFunctionsReportingItemFailures_theSweepAndAuthorize() {
+  void
+      projectTemplate_declaresFourQueueFunctionsReportingItemFailures_theSweepAuthorizeApiAndConsole() {
     // when
     Map<String, FunctionSpec> functions = TEMPLATE.functions();
 
@@ -27,7 +28,9 @@ class SamTemplateTest {
             "AutoRechargeFunction",
             "SendEmailFunction",
             "SweepAccountsFunction",
-            "AuthorizeCallFunction");
+            "AuthorizeCallFunction",
+            "AdminApiFunction",
+            "ConsoleFunction");
     assertThat(functions.get("SweepAccountsFunction").sqsEventSources()).isEmpty();
     assertThat(functions.get("AuthorizeCallFunction").sqsEventSources()).isEmpty();
     assertThat(functions.values())
