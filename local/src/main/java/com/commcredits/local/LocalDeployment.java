@@ -46,7 +46,8 @@ public final class LocalDeployment implements AutoCloseable {
    * @param template empty: the nearest template.yaml in the working directory or above
    * @param dynamoDbPort 0: a free port (also {@code sqsPort}, {@code sesPort})
    * @param parameterOverrides template parameter values; SenderEmail, which has no default, is
-   *     {@value #LOCAL_SENDER_EMAIL} unless overridden
+   *     {@value #LOCAL_SENDER_EMAIL} and PaymentGateway is simulated (AllowSimulatedPayments=true)
+   *     unless overridden
    * @param failedMessageRetryDelay how soon a failed message is delivered again (see {@link
    *     SqsEventSourcePoller})
    */
@@ -75,7 +76,15 @@ public final class LocalDeployment implements AutoCloseable {
           0,
           0,
           "comm-credits",
-          Map.of("SenderEmail", LOCAL_SENDER_EMAIL),
+          // A local stack is a test stage: its cards are Stripe's test tokens, charged by the
+          // simulated gateway (PaymentGateway has no default in a real deployment).
+          Map.of(
+              "SenderEmail",
+              LOCAL_SENDER_EMAIL,
+              "PaymentGateway",
+              "simulated",
+              "AllowSimulatedPayments",
+              "true"),
           Duration.ofSeconds(1));
     }
 

@@ -200,4 +200,25 @@ public final class InMemoryFundingStore implements FundingStore {
     CreditPurchase current = purchases.get(key(purchase.orgId(), purchase.purchaseId()));
     return current != null && current.status() == CreditPurchase.Status.CHARGING;
   }
+
+  @Override
+  public synchronized boolean pauseAutoRecharge(String orgId, PauseReason reason) {
+    var account = accounts.find(orgId);
+    if (account.isEmpty() || account.get().autoRecharge().pausedReason() != null) {
+      return false;
+    }
+    accounts.update(
+        orgId, a -> TestAccounts.withAutoRecharge(a, a.autoRecharge().withPause(reason)));
+    return true;
+  }
+
+  @Override
+  public synchronized boolean liftPause(String orgId, PauseReason reason) {
+    var account = accounts.find(orgId);
+    if (account.isEmpty() || account.get().autoRecharge().pausedReason() != reason) {
+      return false;
+    }
+    accounts.update(orgId, a -> TestAccounts.withAutoRecharge(a, a.autoRecharge().withPause(null)));
+    return true;
+  }
 }

@@ -47,6 +47,11 @@ public final class RecordingPublishers {
       return List.copyOf(published);
     }
 
+    /** The queued requests are lost (a DLQ, a lost send): only what is published later counts. */
+    public synchronized void loseAll() {
+      published.clear();
+    }
+
     public synchronized RechargeRequest last() {
       return published.get(published.size() - 1);
     }

@@ -53,7 +53,8 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
   }
 
   @Override
-  public synchronized ChargeResult find(String orgId, String idempotencyKey) {
+  public synchronized ChargeResult find(CardCharge charge) {
+    String idempotencyKey = charge.idempotencyKey();
     return byKey.getOrDefault(idempotencyKey, new ChargeResult.NotFound(idempotencyKey));
   }
 

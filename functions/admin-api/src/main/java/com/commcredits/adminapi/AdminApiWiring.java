@@ -2,6 +2,7 @@ package com.commcredits.adminapi;
 
 import com.commcredits.adapters.aws.AwsClients;
 import com.commcredits.adapters.aws.LambdaEnvironment;
+import com.commcredits.adapters.aws.PaymentGateways;
 import com.commcredits.adapters.dynamodb.DynamoDbAccounts;
 import com.commcredits.adapters.dynamodb.DynamoDbCallRestrictions;
 import com.commcredits.adapters.dynamodb.DynamoDbFundingStore;
@@ -10,20 +11,16 @@ import com.commcredits.adapters.dynamodb.DynamoDbOrgDirectory;
 import com.commcredits.adapters.dynamodb.DynamoDbRejectedCallRecords;
 import com.commcredits.adapters.dynamodb.DynamoDbRequestReplays;
 import com.commcredits.adapters.dynamodb.DynamoDbSentNotifications;
-import com.commcredits.adapters.dynamodb.DynamoDbSimulatedCharges;
 import com.commcredits.adapters.dynamodb.DynamoDbUsageRecords;
 import com.commcredits.adapters.json.BalanceChangedJson;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.adapters.lambda.StructuredLog;
-import com.commcredits.adapters.payment.SimulatedPaymentGateway;
-import com.commcredits.adapters.payment.StripePaymentGateway;
 import com.commcredits.adapters.ratecards.RateCardFiles;
 import com.commcredits.adapters.sqs.SqsBalanceChangedPublisher;
 import com.commcredits.domain.admin.AccountAdministration;
 import com.commcredits.domain.admin.OperatorCredit;
 import com.commcredits.domain.funding.PurchaseCredit;
-import com.commcredits.domain.payment.PaymentGateway;
 import com.commcredits.domain.rating.RateCard;
 import java.time.Clock;
 import java.util.Set;
@@ -70,7 +67,10 @@ final class AdminApiWiring {
             new DynamoDbCallRestrictions(dynamoDb, ledgerTable),
             new DynamoDbOrgDirectory(dynamoDb, ledgerTable),
             new PurchaseCredit(
-                funding, paymentGateway(environment, dynamoDb, ledgerTable), balanceChanges),
+                funding,
+                PaymentGateways.from(
+                    environment, dynamoDb, ledgerTable, () -> stripeSecretKey(environment)),
+                balanceChanges),
             priced);
     return new AdminApi(
         new AdminRoutes(services, mapper).routes(),
@@ -87,24 +87,7 @@ final class AdminApiWiring {
         log);
   }
 
-  /**
-   * The gateway recharges use (the same choice as the auto-recharge function's wiring), so a
-   * purchase goes through the same payment path.
-   */
-  private static PaymentGateway paymentGateway(
-      LambdaEnvironment environment, DynamoDbClient dynamoDb, String ledgerTable) {
-    String gateway = environment.optional("PAYMENT_GATEWAY").orElse("simulated");
-    return switch (gateway) {
-      case "stripe" -> StripePaymentGateway.withSecretKey(stripeSecretKey(environment));
-      case "simulated" ->
-          new SimulatedPaymentGateway(
-              new DynamoDbSimulatedCharges(dynamoDb, ledgerTable), Clock.systemUTC());
-      default ->
-          throw new IllegalStateException(
-              "PAYMENT_GATEWAY must be simulated or stripe, got " + gateway);
-    };
-  }
-
+  /** The key itself where an environment provides one (local runs), else the deployed secret. */
   private static String stripeSecretKey(LambdaEnvironment environment) {
     return environment
         .optional("STRIPE_SECRET_KEY")

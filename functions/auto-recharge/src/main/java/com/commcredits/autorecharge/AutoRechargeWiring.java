@@ -2,22 +2,19 @@ package com.commcredits.autorecharge;
 
 import com.commcredits.adapters.aws.AwsClients;
 import com.commcredits.adapters.aws.LambdaEnvironment;
+import com.commcredits.adapters.aws.PaymentGateways;
 import com.commcredits.adapters.aws.RechargePolicies;
 import com.commcredits.adapters.dynamodb.DynamoDbFundingStore;
-import com.commcredits.adapters.dynamodb.DynamoDbSimulatedCharges;
 import com.commcredits.adapters.json.BalanceChangedJson;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.json.NotificationJson;
 import com.commcredits.adapters.json.RechargeRequestJson;
 import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.adapters.lambda.StructuredLog;
-import com.commcredits.adapters.payment.SimulatedPaymentGateway;
-import com.commcredits.adapters.payment.StripePaymentGateway;
 import com.commcredits.adapters.sqs.SqsBalanceChangedPublisher;
 import com.commcredits.adapters.sqs.SqsNotificationPublisher;
 import com.commcredits.adapters.sqs.SqsRechargeRequestPublisher;
 import com.commcredits.domain.funding.RechargeAutomatically;
-import com.commcredits.domain.payment.PaymentGateway;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -49,7 +46,8 @@ final class AutoRechargeWiring {
         new RechargeRequestJson(mapper),
         new RechargeAutomatically(
             funding,
-            paymentGateway(environment, dynamoDb, ledgerTable),
+            PaymentGateways.from(
+                environment, dynamoDb, ledgerTable, () -> stripeSecretKey(environment)),
             recharges,
             new SqsBalanceChangedPublisher(
                 sqs,
@@ -60,20 +58,6 @@ final class AutoRechargeWiring {
             RechargePolicies.from(environment)),
         clock,
         log);
-  }
-
-  private static PaymentGateway paymentGateway(
-      LambdaEnvironment environment, DynamoDbClient dynamoDb, String ledgerTable) {
-    String gateway = environment.optional("PAYMENT_GATEWAY").orElse("simulated");
-    return switch (gateway) {
-      case "stripe" -> StripePaymentGateway.withSecretKey(stripeSecretKey(environment));
-      case "simulated" ->
-          new SimulatedPaymentGateway(
-              new DynamoDbSimulatedCharges(dynamoDb, ledgerTable), Clock.systemUTC());
-      default ->
-          throw new IllegalStateException(
-              "PAYMENT_GATEWAY must be simulated or stripe, got " + gateway);
-    };
   }
 
   /** The key itself where an environment provides one (local runs), else the deployed secret. */

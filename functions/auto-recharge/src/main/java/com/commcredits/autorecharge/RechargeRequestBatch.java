@@ -47,6 +47,17 @@ final class RechargeRequestBatch {
             request.attemptId(),
             "outcome",
             outcome.toString());
+        if (outcome instanceof RechargeAutomatically.Outcome.Unreconciled unknown
+            && unknown.paused()) {
+          // An operator's alarm: the provider keeps giving no answer; the try stays open.
+          log.error(
+              "recharge.outcome_unknown_paused",
+              null,
+              "orgId",
+              request.orgId(),
+              "attemptId",
+              request.attemptId());
+        }
       } catch (RuntimeException fault) {
         log.error(
             "recharge.fault", fault, "orgId", request.orgId(), "attemptId", request.attemptId());

@@ -10,6 +10,7 @@ import com.commcredits.domain.funding.CheckBalance;
 import com.commcredits.domain.ledger.ExpireFunds;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ final class BalanceChangeBatch {
     BatchFailures failures = new BatchFailures();
     Map<String, List<String>> messagesByOrg = new LinkedHashMap<>();
     Set<String> swept = new HashSet<>();
+    Map<String, Set<BalanceChangeCause>> causesByOrg = new LinkedHashMap<>();
     for (SqsDelivery delivery : deliveries) {
       try {
         BalanceChanged change = json.read(delivery.body());
@@ -55,6 +57,9 @@ final class BalanceChangeBatch {
           swept.add(orgId);
         }
         messagesByOrg.computeIfAbsent(orgId, o -> new ArrayList<>()).add(delivery.messageId());
+        causesByOrg
+            .computeIfAbsent(orgId, o -> EnumSet.noneOf(BalanceChangeCause.class))
+            .add(change.cause());
       } catch (IllegalArgumentException malformed) {
         // Our own steps write these messages: a malformed one is a bug, so it goes to the DLQ.
         log.error("balance_changed.malformed", malformed, "messageId", delivery.messageId());
@@ -79,7 +84,8 @@ final class BalanceChangeBatch {
                               "amount",
                               expired.amount().toString()));
             }
-            CheckBalance.Outcome outcome = checkBalance.check(orgId, clock.instant());
+            CheckBalance.Outcome outcome =
+                checkBalance.check(orgId, causesByOrg.get(orgId), clock.instant());
             if (outcome instanceof CheckBalance.Outcome.Checked checked) {
               log.info(
                   "balance.checked",
@@ -89,6 +95,10 @@ final class BalanceChangeBatch {
                   checked.balance().toString(),
                   "actions",
                   checked.actions().toString());
+              if (checked.actions().contains(CheckBalance.Action.RECHARGE_STUCK)) {
+                // An operator's alarm: auto-recharge of this org may have stopped.
+                log.error("recharge.stuck", null, "orgId", orgId);
+              }
             } else {
               log.warn("balance.unknown_org", "orgId", orgId);
             }

@@ -61,12 +61,12 @@ class PaymentAndNotificationStoresIT {
     ChargeResult lost = gateway().charge(charge("recharge:" + org + ":2", "pm_card_timeout"));
 
     // when
-    ChargeResult found = gateway().find(org, "recharge:" + org + ":2");
+    ChargeResult found = gateway().find(charge("recharge:" + org + ":2", "pm_card_timeout"));
 
     // then
     assertThat(lost).isInstanceOf(ChargeResult.OutcomeUnknown.class);
     assertThat(found).isInstanceOf(ChargeResult.Succeeded.class);
-    assertThat(gateway().find(org, "recharge:" + org + ":3"))
+    assertThat(gateway().find(charge("recharge:" + org + ":3", "pm_card_visa")))
         .isInstanceOf(ChargeResult.NotFound.class);
   }
 
@@ -79,7 +79,9 @@ class PaymentAndNotificationStoresIT {
     // then
     assertThat(declined)
         .isEqualTo(new ChargeResult.HardDecline("expired_card", "Your card has expired."));
-    assertThat(gateway().find(org, "recharge:" + org + ":4")).isEqualTo(declined);
+    assertThat(
+            gateway().find(charge("recharge:" + org + ":4", "pm_card_chargeDeclinedExpiredCard")))
+        .isEqualTo(declined);
     assertThat(gateway().chargesFor(org)).isEmpty();
   }
 

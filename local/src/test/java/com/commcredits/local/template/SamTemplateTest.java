@@ -31,6 +31,11 @@ class SamTemplateTest {
             "AuthorizeCallFunction",
             "AdminApiFunction",
             "ConsoleFunction");
+    assertThat(functions.get("AdminApiFunction").sqsEventSources()).isEmpty();
+    assertThat(functions.get("AdminApiFunction").httpApiRoutes()).isNotEmpty();
+    assertThat(functions.get("ConsoleFunction").httpApiRoutes())
+        .isNotEmpty()
+        .noneMatch(route -> route.authorized());
     assertThat(functions.get("SweepAccountsFunction").sqsEventSources()).isEmpty();
     assertThat(functions.get("AuthorizeCallFunction").sqsEventSources()).isEmpty();
     assertThat(functions.values())
@@ -42,6 +47,17 @@ class SamTemplateTest {
               assertThat(function.sqsEventSources().get(0).reportBatchItemFailures()).isTrue();
               assertThat(function.handlerClassName()).startsWith("com.commcredits.");
             });
+  }
+
+  @Test
+  void paymentGateway_hasNoDefault_andSimulatedPaymentsAreOffUnlessAStageSaysSo() {
+    // guards issue 9 defect 2: a deployment with defaults used to credit without charging
+    Map<String, TemplateParameter> parameters = TEMPLATE.parameters();
+
+    assertThat(parameters.get("PaymentGateway").defaultValue()).isEmpty();
+    assertThat(parameters.get("AllowSimulatedPayments").defaultValue()).contains("false");
+    assertThat(TEMPLATE.functions().get("AutoRechargeFunction").environment())
+        .containsKeys("PAYMENT_GATEWAY", "ALLOW_SIMULATED_PAYMENTS", "STRIPE_API_BASE_URL");
   }
 
   @Test
@@ -140,7 +156,9 @@ class SamTemplateTest {
         .containsExactly(new KeyElement("pk", "HASH"), new KeyElement("sk", "RANGE"));
     assertThat(ledger.attributeTypes()).containsEntry("pk", "S").containsEntry("sk", "S");
     assertThat(ledger.timeToLiveAttribute()).contains("expiresAt");
-    assertThat(TEMPLATE.tables().get("RejectedCallRecordsTable").timeToLiveAttribute()).isEmpty();
+    // rejected bodies hold full numbers: deleted after 90 days (guards issue 9 defect 11)
+    assertThat(TEMPLATE.tables().get("RejectedCallRecordsTable").timeToLiveAttribute())
+        .contains("expiresAt");
   }
 
   @Test
@@ -166,7 +184,7 @@ class SamTemplateTest {
     IntrinsicResolver resolver =
         new IntrinsicResolver(
             TEMPLATE,
-            Map.of("SenderEmail", "billing@example.com"),
+            Map.of("SenderEmail", "billing@example.com", "PaymentGateway", "simulated"),
             Map.of("AWS::Region", "us-east-1"),
             new IntrinsicResolver.Resources() {
               @Override

@@ -267,6 +267,26 @@ final class AccountItem {
     return update(tableName, orgId, update, RECHARGE_IN_FLIGHT + " = :attempt", values);
   }
 
+  /** Pauses auto-recharge for {@code reason}, unless it is paused already. */
+  static Update pause(String tableName, String orgId, PauseReason reason) {
+    return update(
+        tableName,
+        orgId,
+        "SET " + PAUSED_REASON + " = :reason",
+        EXISTS + " AND attribute_not_exists(" + PAUSED_REASON + ")",
+        Map.of(":reason", s(reason.name())));
+  }
+
+  /** Lifts the pause, only if it is still for {@code reason}. */
+  static Update liftPause(String tableName, String orgId, PauseReason reason) {
+    return update(
+        tableName,
+        orgId,
+        "REMOVE " + PAUSED_REASON,
+        PAUSED_REASON + " = :reason",
+        Map.of(":reason", s(reason.name())));
+  }
+
   // ---- balance checks ----
 
   /** Sets the service state if it was {@code from}; counts a zero crossing when suspending. */

@@ -126,6 +126,16 @@ public final class DynamoDbFundingStore implements FundingStore {
   }
 
   @Override
+  public boolean pauseAutoRecharge(String orgId, PauseReason reason) {
+    return updateAccount(AccountItem.pause(tableName, orgId, reason));
+  }
+
+  @Override
+  public boolean liftPause(String orgId, PauseReason reason) {
+    return updateAccount(AccountItem.liftPause(tableName, orgId, reason));
+  }
+
+  @Override
   public Optional<CreditPurchase> purchase(String orgId, String purchaseId) {
     Map<String, AttributeValue> item = get(LedgerKeys.purchase(orgId, purchaseId));
     return item == null ? Optional.empty() : Optional.of(fromPurchaseItem(item));
@@ -286,6 +296,7 @@ public final class DynamoDbFundingStore implements FundingStore {
     if (attempt.paymentId() != null) {
       item.put("paymentId", s(attempt.paymentId()));
     }
+    item.put("unknownOutcomes", n(attempt.unknownOutcomes()));
     return item;
   }
 
@@ -301,6 +312,7 @@ public final class DynamoDbFundingStore implements FundingStore {
         Instant.parse(Attr.string(item, "requestedAt")),
         next == null ? null : Instant.parse(next),
         Attr.string(item, "lastCode"),
-        Attr.string(item, "paymentId"));
+        Attr.string(item, "paymentId"),
+        (int) Attr.number(item, "unknownOutcomes", 0));
   }
 }

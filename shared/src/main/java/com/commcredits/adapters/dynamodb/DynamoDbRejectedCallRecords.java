@@ -1,9 +1,11 @@
 package com.commcredits.adapters.dynamodb;
 
+import static com.commcredits.adapters.dynamodb.Attr.n;
 import static com.commcredits.adapters.dynamodb.Attr.s;
 
 import com.commcredits.domain.charging.RejectedCallRecord;
 import com.commcredits.domain.charging.RejectedCallRecords;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +27,10 @@ public final class DynamoDbRejectedCallRecords implements RejectedCallRecords {
   static final String NO_ORG = "_no-org";
 
   private final DynamoDbClient dynamoDb;
+
+  /** How long a rejected record (body included) is kept for review before the TTL deletes it. */
+  public static final Duration RETENTION = Duration.ofDays(90);
+
   private final String tableName;
 
   public DynamoDbRejectedCallRecords(DynamoDbClient dynamoDb, String tableName) {
@@ -43,6 +49,8 @@ public final class DynamoDbRejectedCallRecords implements RejectedCallRecords {
     item.put("reason", s(rejected.reason()));
     item.put("body", s(rejected.body()));
     item.put("rejectedAt", s(rejected.rejectedAt().toString()));
+    // Bodies hold full numbers and user names: the table's TTL deletes them after the retention.
+    item.put("expiresAt", n(rejected.rejectedAt().plus(RETENTION).getEpochSecond()));
     try {
       dynamoDb.putItem(
           PutItemRequest.builder()

@@ -24,18 +24,27 @@ final class JsonBodies {
     try {
       json = mapper.readTree(body);
     } catch (JsonProcessingException e) {
+      // A limit of the parser (nesting too deep, a number too long) has no location: it used to
+      // fail here with a NullPointerException, a fault instead of a rejection (issue 9 defect 11).
       throw new IllegalArgumentException(
-          "body is not valid JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ")");
+          e.getLocation() == null
+              ? "body is not acceptable JSON: " + limitOf(e)
+              : "body is not valid JSON (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")");
     }
     if (json == null || !json.isObject()) {
       throw new IllegalArgumentException(
           "body must be one JSON object, " + expected + " per message");
     }
     return json;
+  }
+
+  private static String limitOf(JsonProcessingException e) {
+    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    return message.contains("depth") ? "nested too deeply" : "it exceeds a size limit";
   }
 
   /** A text field of a body that may be unreadable, for filing what could not be processed. */

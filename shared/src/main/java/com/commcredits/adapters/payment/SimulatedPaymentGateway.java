@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A payment provider for local runs, demos and tests that answers as Stripe's test cards do. The
@@ -24,7 +25,8 @@ import java.util.Map;
  *   <tr><td>{@code pm_card_chargeDeclinedInsufficientFunds}</td><td>soft decline {@code insufficient_funds}</td></tr>
  *   <tr><td>{@code pm_card_chargeDeclinedProcessingError}</td><td>processing error {@code processing_error}</td></tr>
  *   <tr><td>{@code pm_card_timeout}</td><td>charged, but the reply is lost: {@link ChargeResult.OutcomeUnknown}</td></tr>
- *   <tr><td>anything else ({@code pm_card_visa}, {@code pm_card_mastercard}, …)</td><td>charged</td></tr>
+ *   <tr><td>{@code pm_card_visa}, {@code pm_card_visa_debit}, {@code pm_card_mastercard}, {@code pm_card_amex}, {@code pm_card_discover}</td><td>charged</td></tr>
+ *   <tr><td>anything else (a real card's token, a typo)</td><td>hard decline {@code unknown_test_card}: it never "charges" a card it does not know (guards issue 9 defect 2)</td></tr>
  * </table>
  *
  * <p>Like Stripe, every charge is kept under its idempotency key and a repeated request gets the
@@ -37,6 +39,17 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
 
   private static final Decision CHARGED =
       new Decision(SimulatedCharge.Kind.SUCCEEDED, "", "", false);
+
+  private static final Set<String> CHARGED_CARDS =
+      Set.of(
+          "pm_card_visa",
+          "pm_card_visa_debit",
+          "pm_card_mastercard",
+          "pm_card_amex",
+          "pm_card_discover");
+
+  private static final Decision UNKNOWN =
+      hard("unknown_test_card", "The simulated gateway charges only Stripe's test cards.");
 
   private static final Map<String, Decision> TEST_CARDS =
       Map.of(
@@ -77,7 +90,9 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
 
   @Override
   public ChargeResult charge(CardCharge charge) {
-    Decision decision = TEST_CARDS.getOrDefault(paymentMethodOf(charge), CHARGED);
+    String card = paymentMethodOf(charge);
+    Decision decision =
+        CHARGED_CARDS.contains(card) ? CHARGED : TEST_CARDS.getOrDefault(card, UNKNOWN);
     SimulatedCharge made =
         new SimulatedCharge(
             charge.orgId(),
@@ -106,11 +121,11 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
   }
 
   @Override
-  public ChargeResult find(String orgId, String idempotencyKey) {
+  public ChargeResult find(CardCharge charge) {
     return charges
-        .find(orgId, idempotencyKey)
+        .find(charge.orgId(), charge.idempotencyKey())
         .map(SimulatedCharge::result)
-        .orElseGet(() -> new ChargeResult.NotFound(idempotencyKey));
+        .orElseGet(() -> new ChargeResult.NotFound(charge.idempotencyKey()));
   }
 
   /** The charges that took money from the org's card, oldest first. */

@@ -1,30 +1,23 @@
 package com.commcredits.adapters.payment;
 
+import com.commcredits.adapters.json.Json;
 import com.commcredits.domain.money.Money;
 import com.commcredits.domain.payment.CardCharge;
 import com.commcredits.domain.payment.ChargeResult;
 import com.commcredits.domain.payment.PaymentGateway;
-import com.stripe.StripeClient;
-import com.stripe.exception.ApiConnectionException;
-import com.stripe.exception.ApiException;
-import com.stripe.exception.AuthenticationException;
-import com.stripe.exception.CardException;
-import com.stripe.exception.IdempotencyException;
-import com.stripe.exception.InvalidRequestException;
-import com.stripe.exception.RateLimitException;
-import com.stripe.exception.StripeException;
-import com.stripe.model.PaymentIntent;
-import com.stripe.model.StripeError;
-import com.stripe.net.RequestOptions;
-import com.stripe.param.PaymentIntentCreateParams;
-import com.stripe.param.PaymentIntentSearchParams;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Comparator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Currency;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -38,119 +31,135 @@ import java.util.regex.Pattern;
  * processing_error} and {@code issuer_not_available} are processing errors; every other decline
  * ({@code expired_card}, {@code card_declined}, {@code lost_card}, {@code stolen_card}, {@code
  * incorrect_cvc}, {@code authentication_required}, …) is hard, so an unknown code never starts a
- * retry loop on a card. Rate limits and Stripe's server errors are processing errors; no answer at
- * all (a timeout, a lost connection, a concurrent request under the same key) is an unknown
- * outcome, to be reconciled with {@link #find}.
+ * retry loop on a card. A rate limit (429: Stripe did not run the request) is a processing error.
  *
- * <p>{@link #find} searches PaymentIntents by the metadata this adapter writes ({@code org_id},
- * {@code idempotency_key}). The port gives no customer to list by, and search needs none. Stripe's
- * search index may lag a new PaymentIntent by up to about a minute, so "not found" shortly after a
- * lost reply is safe only because the caller charges again under the same idempotency key, which
- * Stripe answers with the first result rather than a second charge.
+ * <p>Everything else is <em>indeterminate</em> and answered {@link ChargeResult.OutcomeUnknown}: a
+ * 5xx (Stripe may have charged the card; a replay under the same key returns the saved 5xx), no
+ * answer at all (timeout, lost connection), a concurrent request under the same key (409,
+ * idempotency errors), and any status or body this adapter does not know. The caller keeps the try
+ * open and reconciles it with {@link #find}, never charging under a new key first.
+ *
+ * <p>{@link #find} lists the customer's PaymentIntents (a consistent read, unlike Stripe Search,
+ * whose index lags new PaymentIntents by about a minute, so its "not found" cannot be trusted) and
+ * picks the one whose metadata carries the idempotency key this adapter wrote.
  */
 public final class StripePaymentGateway implements PaymentGateway {
+
+  /** Where Stripe's API is unless {@code STRIPE_API_BASE_URL} says otherwise. */
+  public static final URI DEFAULT_BASE_URL = URI.create("https://api.stripe.com");
 
   private static final Pattern TOKEN = Pattern.compile("(cus_[A-Za-z0-9]+):(pm_[A-Za-z0-9_]+)");
   private static final Set<String> SOFT =
       Set.of("insufficient_funds", "try_again_later", "withdrawal_count_limit_exceeded");
   private static final Set<String> PROCESSING = Set.of("processing_error", "issuer_not_available");
 
-  private final StripeClient stripe;
+  /** How many pages of the customer's PaymentIntents {@link #find} reads before giving up. */
+  private static final int FIND_PAGES = 5;
 
-  public StripePaymentGateway(StripeClient stripe) {
+  private final StripeApi stripe;
+
+  StripePaymentGateway(StripeApi stripe) {
     this.stripe = stripe;
   }
 
   /**
-   * With the account's secret key, and timeouts that fit a 30-second function: a network retry is
-   * safe because every request carries its idempotency key.
+   * With the account's secret key and timeouts that fit a 30-second function. No network retries:
+   * an unanswered charge is reconciled by the recharge step under the same key.
+   *
+   * @param baseUrl Stripe's API ({@link #DEFAULT_BASE_URL}) or a stand-in for tests
    */
-  public static StripePaymentGateway withSecretKey(String secretKey) {
-    if (secretKey == null || secretKey.isBlank()) {
-      throw new IllegalArgumentException("the Stripe secret key is missing");
-    }
+  public static StripePaymentGateway at(URI baseUrl, String secretKey, Duration requestTimeout) {
     return new StripePaymentGateway(
-        StripeClient.builder()
-            .setApiKey(secretKey)
-            .setConnectTimeout(3_000)
-            .setReadTimeout(10_000)
-            .setMaxNetworkRetries(1)
-            .build());
+        new StripeApi(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build(),
+            Json.mapper(),
+            baseUrl,
+            secretKey,
+            requestTimeout));
+  }
+
+  public static StripePaymentGateway withSecretKey(URI baseUrl, String secretKey) {
+    return at(baseUrl, secretKey, Duration.ofSeconds(10));
   }
 
   @Override
   public ChargeResult charge(CardCharge charge) {
-    var token = TOKEN.matcher(charge.paymentMethodToken());
+    Matcher token = TOKEN.matcher(charge.paymentMethodToken());
     if (!token.matches()) {
       return new ChargeResult.HardDecline(
           "invalid_payment_method", "the card on file is not a Stripe customer:payment method");
     }
-    PaymentIntentCreateParams params =
-        PaymentIntentCreateParams.builder()
-            .setAmount(minorUnits(charge.amount()))
-            .setCurrency(charge.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT))
-            .setCustomer(token.group(1))
-            .setPaymentMethod(token.group(2))
-            .addPaymentMethodType("card")
-            .setConfirm(true)
-            .setOffSession(true)
-            .setDescription(charge.description().isBlank() ? null : charge.description())
-            .putMetadata("org_id", charge.orgId())
-            .putMetadata("idempotency_key", charge.idempotencyKey())
-            .build();
-    try {
-      return fromIntent(
-          stripe.v1().paymentIntents().create(params, withKey(charge.idempotencyKey())));
-    } catch (CardException e) {
-      return fromDecline(e.getDeclineCode(), e.getCode(), e.getMessage());
-    } catch (RateLimitException e) {
-      return new ChargeResult.ProcessingError("rate_limit", stripeMessage(e));
-    } catch (ApiException e) {
-      return new ChargeResult.ProcessingError(codeOr(e, "api_error"), stripeMessage(e));
-    } catch (ApiConnectionException e) {
-      return new ChargeResult.OutcomeUnknown("no answer from Stripe: " + e.getMessage());
-    } catch (IdempotencyException e) {
-      // another request under this key is under way, or the key was used with other parameters:
-      // what happened to the card is for find() to tell
-      return new ChargeResult.OutcomeUnknown("Stripe idempotency conflict: " + stripeMessage(e));
-    } catch (InvalidRequestException e) {
-      return fromInvalidRequest(e);
-    } catch (AuthenticationException e) {
-      // a PermissionException too: the set-up is at fault, not the card
-      throw new IllegalStateException("Stripe refused the secret key: " + stripeMessage(e), e);
-    } catch (StripeException e) {
-      return new ChargeResult.ProcessingError(codeOr(e, "stripe_error"), stripeMessage(e));
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("amount", Long.toString(minorUnits(charge.amount())));
+    form.put("currency", charge.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT));
+    form.put("customer", token.group(1));
+    form.put("payment_method", token.group(2));
+    form.put("payment_method_types[0]", "card");
+    form.put("confirm", "true");
+    form.put("off_session", "true");
+    if (!charge.description().isBlank()) {
+      form.put("description", charge.description());
     }
+    form.put("metadata[org_id]", charge.orgId());
+    form.put("metadata[idempotency_key]", charge.idempotencyKey());
+    StripeApi.Response response;
+    try {
+      response = stripe.post("/v1/payment_intents", form, charge.idempotencyKey());
+    } catch (IOException e) {
+      return new ChargeResult.OutcomeUnknown("no answer from Stripe: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new ChargeResult.OutcomeUnknown("interrupted while waiting for Stripe");
+    }
+    return fromCreate(response);
   }
 
   @Override
-  public ChargeResult find(String orgId, String idempotencyKey) {
-    PaymentIntentSearchParams params =
-        PaymentIntentSearchParams.builder()
-            .setQuery(
-                "metadata['idempotency_key']:'"
-                    + quoted(idempotencyKey)
-                    + "' AND metadata['org_id']:'"
-                    + quoted(orgId)
-                    + "'")
-            .setLimit(10L)
-            .build();
-    List<PaymentIntent> found;
-    try {
-      found = stripe.v1().paymentIntents().search(params).getData();
-    } catch (AuthenticationException e) {
-      // a PermissionException too: the set-up is at fault, not the card
-      throw new IllegalStateException("Stripe refused the secret key: " + stripeMessage(e), e);
-    } catch (StripeException e) {
-      return new ChargeResult.OutcomeUnknown("Stripe search failed: " + stripeMessage(e));
+  public ChargeResult find(CardCharge charge) {
+    Matcher token = TOKEN.matcher(charge.paymentMethodToken());
+    if (!token.matches()) {
+      // never sent: charge() refuses such a token before any request
+      return new ChargeResult.NotFound(charge.idempotencyKey());
     }
-    return found.stream()
-        .filter(intent -> idempotencyKey.equals(intent.getMetadata().get("idempotency_key")))
-        .max(
-            Comparator.comparing((PaymentIntent intent) -> "succeeded".equals(intent.getStatus()))
-                .thenComparing(intent -> intent.getCreated() == null ? 0L : intent.getCreated()))
-        .map(StripePaymentGateway::fromIntent)
-        .orElseGet(() -> new ChargeResult.NotFound(idempotencyKey));
+    String startingAfter = null;
+    for (int page = 0; page < FIND_PAGES; page++) {
+      Map<String, String> query = new LinkedHashMap<>();
+      query.put("customer", token.group(1));
+      query.put("limit", "100");
+      if (startingAfter != null) {
+        query.put("starting_after", startingAfter);
+      }
+      StripeApi.Response response;
+      try {
+        response = stripe.get("/v1/payment_intents", query);
+      } catch (IOException e) {
+        return new ChargeResult.OutcomeUnknown("no answer from Stripe: " + e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new ChargeResult.OutcomeUnknown("interrupted while waiting for Stripe");
+      }
+      refuseBadKey(response);
+      if (response.status() != 200 || !response.body().path("data").isArray()) {
+        return new ChargeResult.OutcomeUnknown(
+            "Stripe could not list payments (" + response.status() + ")");
+      }
+      JsonNode match = null;
+      for (JsonNode intent : response.body().path("data")) {
+        if (charge.idempotencyKey().equals(intent.path("metadata").path("idempotency_key").asText())
+            && (match == null || "succeeded".equals(intent.path("status").asText()))) {
+          match = intent;
+        }
+        startingAfter = intent.path("id").asText(null);
+      }
+      if (match != null) {
+        return fromIntent(match);
+      }
+      if (!response.body().path("has_more").asBoolean(false) || startingAfter == null) {
+        return new ChargeResult.NotFound(charge.idempotencyKey());
+      }
+    }
+    return new ChargeResult.OutcomeUnknown(
+        "no payment under " + charge.idempotencyKey() + " in the customer's latest payments");
   }
 
   /**
@@ -173,31 +182,67 @@ public final class StripePaymentGateway implements PaymentGateway {
     }
   }
 
-  private static ChargeResult fromIntent(PaymentIntent intent) {
-    String status = String.valueOf(intent.getStatus());
+  private static ChargeResult fromCreate(StripeApi.Response response) {
+    refuseBadKey(response);
+    int status = response.status();
+    JsonNode error = response.error();
+    if (status == 200) {
+      return fromIntent(response.body());
+    }
+    if (status == 402 && "card_error".equals(error.path("type").asText())) {
+      return fromDecline(text(error, "decline_code"), text(error, "code"), text(error, "message"));
+    }
+    if (status == 429) {
+      return new ChargeResult.ProcessingError("rate_limit", text(error, "message"));
+    }
+    if ((status == 400 || status == 404)
+        && "invalid_request_error".equals(error.path("type").asText())) {
+      return fromInvalidRequest(error);
+    }
+    // 5xx, 409, idempotency errors, anything unknown: Stripe may have charged the card.
+    String code = text(error, "code");
+    return new ChargeResult.OutcomeUnknown(
+        "Stripe answered "
+            + status
+            + (code == null ? "" : " " + code)
+            + (text(error, "message") == null ? "" : ": " + text(error, "message")));
+  }
+
+  /** A wrong or revoked key is the set-up's fault, not the card's: it fails loudly. */
+  private static void refuseBadKey(StripeApi.Response response) {
+    if (response.status() == 401 || response.status() == 403) {
+      throw new IllegalStateException(
+          "Stripe refused the secret key: " + text(response.error(), "message"));
+    }
+  }
+
+  private static ChargeResult fromIntent(JsonNode intent) {
+    String status = intent.path("status").asText();
+    String id = intent.path("id").asText();
     switch (status) {
       case "succeeded":
-        Currency currency = Currency.getInstance(intent.getCurrency().toUpperCase(Locale.ROOT));
+        Currency currency =
+            Currency.getInstance(intent.path("currency").asText().toUpperCase(Locale.ROOT));
         return new ChargeResult.Succeeded(
-            intent.getId(),
+            id,
             Money.of(
                 BigDecimal.valueOf(
-                    intent.getAmount(), Math.max(0, currency.getDefaultFractionDigits())),
+                    intent.path("amount").asLong(),
+                    Math.max(0, currency.getDefaultFractionDigits())),
                 currency));
       case "requires_action":
         return new ChargeResult.HardDecline(
             "authentication_required", "the bank asks the cardholder to authenticate");
       case "requires_payment_method":
-        StripeError error = intent.getLastPaymentError();
-        return error == null
+        JsonNode error = intent.path("last_payment_error");
+        return error.isMissingNode() || error.isNull()
             ? new ChargeResult.HardDecline("card_declined", "payment method required")
-            : fromDecline(error.getDeclineCode(), error.getCode(), error.getMessage());
+            : fromDecline(text(error, "decline_code"), text(error, "code"), text(error, "message"));
       case "canceled":
         return new ChargeResult.ProcessingError("canceled", "the payment was canceled");
       default:
         // processing, requires_capture, requires_confirmation: not (yet) charged or declined
-        return new ChargeResult.OutcomeUnknown(
-            "payment " + intent.getId() + " is " + status + " at Stripe");
+        return new ChargeResult.OutcomeUnknown("payment " + id + " is " + status + " at Stripe");
     }
   }
 
@@ -220,33 +265,21 @@ public final class StripePaymentGateway implements PaymentGateway {
    * A payment method that is gone or unusable (detached, deleted, never activated) needs a new card
    * as much as a decline does; other invalid requests are ours to fix, and surface as errors.
    */
-  private static ChargeResult fromInvalidRequest(InvalidRequestException e) {
-    String code = codeOr(e, "invalid_request");
+  private static ChargeResult fromInvalidRequest(JsonNode error) {
+    String code = text(error, "code") == null ? "invalid_request" : text(error, "code");
+    String param = text(error, "param");
+    String message = text(error, "message") == null ? "" : text(error, "message");
     boolean cardUnusable =
         code.startsWith("payment_method_")
             || ("resource_missing".equals(code)
-                && ("payment_method".equals(e.getParam()) || "customer".equals(e.getParam())));
+                && ("payment_method".equals(param) || "customer".equals(param)));
     return cardUnusable
-        ? new ChargeResult.HardDecline(code, stripeMessage(e))
-        : new ChargeResult.ProcessingError(code, stripeMessage(e));
+        ? new ChargeResult.HardDecline(code, message)
+        : new ChargeResult.ProcessingError(code, message);
   }
 
-  private static RequestOptions withKey(String idempotencyKey) {
-    return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
-  }
-
-  private static String codeOr(StripeException e, String fallback) {
-    return e.getCode() == null || e.getCode().isBlank() ? fallback : e.getCode();
-  }
-
-  /** Stripe's own message, without the request id and status it appends. */
-  private static String stripeMessage(StripeException e) {
-    return e.getStripeError() != null && e.getStripeError().getMessage() != null
-        ? e.getStripeError().getMessage()
-        : String.valueOf(e.getMessage());
-  }
-
-  private static String quoted(String value) {
-    return value.replace("\\", "\\\\").replace("'", "\\'");
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    return value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
   }
 }

@@ -31,6 +31,13 @@ public final class AuthorizeCall {
 
   static final int MAX_PLACING_ATTEMPTS = 5;
 
+  /**
+   * Most calls in progress (open holds) per org, so a caller cannot pin an org's credit with
+   * endless holds (guards issue 9 defect 12); the total an org holds is never more than its
+   * balance, and each hold lapses {@link #HOLD_GRACE} after the longest call it allows.
+   */
+  public static final int MAX_OPEN_HOLDS = 250;
+
   private final Accounts accounts;
   private final CallRater rater;
   private final Ledger ledger;
@@ -99,6 +106,10 @@ public final class AuthorizeCall {
         return new Authorization.Authorized(
             callId, earlier.get().minutes(), earlier.get().amount());
       }
+      if (snapshot.active().size() >= MAX_OPEN_HOLDS) {
+        return new Authorization.Denied(
+            callId, "too many calls in progress for this org (at most " + MAX_OPEN_HOLDS + ")");
+      }
       Money available =
           snapshot.active().stream()
               .map(CallHold::amount)
@@ -114,12 +125,9 @@ public final class AuthorizeCall {
               : request.wantedMinutes();
       int minutes = (int) Math.min(request.wantedMinutes(), affordable);
       if (minutes < 1) {
+        // No amounts: the caller may not be the org, and a reason must not tell its balance.
         return new Authorization.Denied(
-            callId,
-            "not enough credit for one minute: "
-                + available.plus(minute.connectionFee())
-                + " left after calls in progress, a minute costs "
-                + minute.amount());
+            callId, "not enough credit for one minute after the calls in progress");
       }
       Money held = perMinute.times(minutes).plus(minute.connectionFee());
       CallHold hold =

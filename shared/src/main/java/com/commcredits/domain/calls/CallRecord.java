@@ -1,5 +1,6 @@
 package com.commcredits.domain.calls;
 
+import com.commcredits.domain.account.OrgIds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,7 +49,6 @@ public record CallRecord(
   static final long DURATION_TOLERANCE_SECONDS = 2;
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
-  private static final Pattern ORG_ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,63}");
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
   private static final Pattern GUID =
@@ -91,7 +91,7 @@ public record CallRecord(
 
   public CallRecord {
     requireId("usageId", usageId);
-    if (orgId == null || !ORG_ID.matcher(orgId).matches()) {
+    if (!OrgIds.isValid(orgId)) {
       throw new InvalidCallRecord(
           "orgId must be 3-64 characters of a-z, 0-9 and '-', got " + quoted(orgId));
     }

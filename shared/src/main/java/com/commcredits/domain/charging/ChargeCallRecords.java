@@ -3,6 +3,7 @@ package com.commcredits.domain.charging;
 import com.commcredits.domain.account.Accounts;
 import com.commcredits.domain.account.OrgAccount;
 import com.commcredits.domain.calls.CallRecord;
+import com.commcredits.domain.calls.CallTimeWindow;
 import com.commcredits.domain.ledger.DebitOutcome;
 import com.commcredits.domain.ledger.Ledger;
 import com.commcredits.domain.licences.PoolUsage;
@@ -39,6 +40,10 @@ public final class ChargeCallRecords {
   }
 
   public CallRecordOutcome charge(CallRecord call, Instant now) {
+    Optional<String> outOfWindow = CallTimeWindow.refusal(call.startTime(), now);
+    if (outOfWindow.isPresent()) {
+      return rejected(call, outOfWindow.get());
+    }
     Optional<OrgAccount> found = accounts.find(call.orgId());
     if (found.isEmpty()) {
       return rejected(call, "unknown org '" + call.orgId() + "': no credits account");
@@ -84,11 +89,10 @@ public final class ChargeCallRecords {
     if (debit instanceof DebitOutcome.UsageIdConflict conflict) {
       return rejected(
           call,
+          // No other org's id: the reason is shown to this org (guards issue 9 defect 11).
           "usage id '"
               + call.usageId()
-              + "' was already charged to org '"
-              + conflict.chargedOrgId()
-              + "' for a different call record; not charged again");
+              + "' was already charged for a different call record; not charged again");
     }
     return rejected(call, "unknown org '" + call.orgId() + "': no credits account");
   }

@@ -2,14 +2,17 @@ package com.commcredits.domain.funding;
 
 import com.commcredits.domain.account.AutoRecharge;
 import com.commcredits.domain.account.OrgAccount;
+import com.commcredits.domain.account.PauseReason;
 import com.commcredits.domain.account.PaymentMethod;
 import com.commcredits.domain.account.ServiceState;
+import com.commcredits.domain.balance.BalanceChangeCause;
 import com.commcredits.domain.money.Money;
 import com.commcredits.domain.notification.Notification;
 import com.commcredits.domain.notification.NotificationIds;
 import com.commcredits.domain.notification.NotificationPublisher;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,7 +39,15 @@ public final class CheckBalance {
     RECHARGE_REQUESTED_AGAIN,
     LOW_BALANCE_WARNED,
     LOW_BALANCE_REARMED,
-    CARD_EXPIRY_WARNED
+    CARD_EXPIRY_WARNED,
+    /** Auto-recharge was turned off or paused: the waiting recharge was cancelled at once. */
+    RECHARGE_CANCELLED,
+    /** A new card or the setting saved again: the scheduled retry was brought forward to now. */
+    RECHARGE_RETRIED_NOW,
+    /** A recharge in flight is long past due (its message lost or dead-lettered): alarm. */
+    RECHARGE_STUCK,
+    /** The month turned, so the monthly cap's pause was lifted. */
+    MONTHLY_CAP_LIFTED
   }
 
   /** How long before a card's expiry its admins are warned. */
@@ -66,6 +77,14 @@ public final class CheckBalance {
   }
 
   public Outcome check(String orgId, Instant now) {
+    return check(orgId, Set.of(), now);
+  }
+
+  /**
+   * @param causes what the changes being checked were, e.g. an admin's new card, which brings a
+   *     scheduled retry forward
+   */
+  public Outcome check(String orgId, Set<BalanceChangeCause> causes, Instant now) {
     Optional<BalanceSnapshot> snapshot = store.snapshot(orgId);
     if (snapshot.isEmpty()) {
       return new Outcome.UnknownOrg(orgId);
@@ -73,10 +92,91 @@ public final class CheckBalance {
     OrgAccount account = snapshot.get().account();
     FundingState funding = snapshot.get().funding();
     Set<Action> actions = EnumSet.noneOf(Action.class);
+    account = liftMonthlyCapWhenTheMonthTurns(account, funding, now, actions);
+    funding = driveRechargeInFlight(account, funding, causes, now, actions);
     checkZero(account, funding, now, actions);
     checkTrigger(account, funding, now, actions);
     checkCardExpiry(account, funding, now, actions);
     return new Outcome.Checked(account.balance(), actions);
+  }
+
+  /**
+   * Guards issue 9 defect 6: a pause for the monthly cap lasts only while the cap leaves no room
+   * this month (UTC); in the next month it is lifted, as its email says.
+   */
+  private OrgAccount liftMonthlyCapWhenTheMonthTurns(
+      OrgAccount account, FundingState funding, Instant now, Set<Action> actions) {
+    AutoRecharge autoRecharge = account.autoRecharge();
+    PauseReason pause = autoRecharge.pausedReason();
+    YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
+    if (pause == null
+        || !pause.liftsWhenMonthTurns()
+        || !funding.monthlyCapAllows(autoRecharge.amount(), month)
+        || !store.liftPause(account.orgId(), pause)) {
+      return account;
+    }
+    actions.add(Action.MONTHLY_CAP_LIFTED);
+    return account.withAutoRecharge(autoRecharge.withPause(null));
+  }
+
+  /**
+   * Keeps the recharge in flight moving, so auto-recharge never stops silently: cancels it at once
+   * when auto-recharge is off or paused (unless a charge may be under way: then the recharge step
+   * is asked to reconcile it now) (guards issue 9 defect 5); brings a scheduled retry forward when
+   * an admin puts a card on file or saves the setting; requests any attempt again that is past due
+   * by the policy's margin, whatever its status, and reports one long past due (defect 3).
+   */
+  private FundingState driveRechargeInFlight(
+      OrgAccount account,
+      FundingState funding,
+      Set<BalanceChangeCause> causes,
+      Instant now,
+      Set<Action> actions) {
+    if (!funding.hasRechargeInFlight()) {
+      return funding;
+    }
+    Optional<RechargeAttempt> found = store.attempt(account.orgId(), funding.rechargeInFlight());
+    if (found.isEmpty() || found.get().status().isFinal()) {
+      return funding;
+    }
+    RechargeAttempt attempt = found.get();
+    boolean active = account.autoRecharge().isActive();
+    boolean charging = attempt.status() == RechargeAttempt.Status.CHARGING;
+    boolean adminActed =
+        causes.contains(BalanceChangeCause.PAYMENT_METHOD_UPDATED)
+            || causes.contains(BalanceChangeCause.AUTO_RECHARGE_SET);
+    if (!active && !charging) {
+      if (store.closeRecharge(
+          attempt.with(RechargeAttempt.Status.CANCELLED, null, attempt.lastCode()),
+          attempt.status(),
+          null)) {
+        actions.add(Action.RECHARGE_CANCELLED);
+        return funding.withRechargeClosed();
+      }
+      return funding;
+    }
+    if (active
+        && adminActed
+        && attempt.status() == RechargeAttempt.Status.RETRY_SCHEDULED
+        && attempt.dueAt().isAfter(now)) {
+      if (store.updateAttempt(
+          attempt.with(RechargeAttempt.Status.RETRY_SCHEDULED, now, attempt.lastCode()),
+          RechargeAttempt.Status.RETRY_SCHEDULED,
+          attempt.tries())) {
+        recharges.publish(new RechargeRequest(account.orgId(), attempt.attemptId(), now));
+        actions.add(Action.RECHARGE_RETRIED_NOW);
+      }
+      return funding;
+    }
+    boolean overdue = attempt.dueAt().plus(policy.staleRequestAfter()).isBefore(now);
+    if (overdue || (charging && !active && adminActed)) {
+      recharges.publish(new RechargeRequest(account.orgId(), attempt.attemptId(), now));
+      actions.add(Action.RECHARGE_REQUESTED_AGAIN);
+    }
+    if (attempt.dueAt().plus(policy.stuckAlarmAfter()).isBefore(now)) {
+      actions.add(Action.RECHARGE_STUCK);
+    }
+    return funding;
   }
 
   private void checkZero(
@@ -171,17 +271,7 @@ public final class CheckBalance {
         recharges.publish(new RechargeRequest(account.orgId(), attempt.attemptId(), now));
         actions.add(Action.RECHARGE_REQUESTED);
       }
-      return;
     }
-    // A request that nobody picked up may have been lost between opening and sending.
-    store
-        .attempt(account.orgId(), funding.rechargeInFlight())
-        .filter(a -> a.status() == RechargeAttempt.Status.REQUESTED)
-        .filter(a -> a.requestedAt().plus(policy.staleRequestAfter()).isBefore(now))
-        .ifPresent(
-            stale -> {
-              recharges.publish(new RechargeRequest(account.orgId(), stale.attemptId(), now));
-              actions.add(Action.RECHARGE_REQUESTED_AGAIN);
-            });
+    // An attempt in flight is kept moving by driveRechargeInFlight.
   }
 }

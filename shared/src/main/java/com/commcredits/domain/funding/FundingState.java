@@ -39,7 +39,7 @@ public record FundingState(
     YearMonth cardExpiryWarnedFor) {
 
   /** The burst guard remembers this many recharges; more than the guard could ever allow. */
-  static final int REMEMBERED_RECHARGES = 10;
+  public static final int REMEMBERED_RECHARGES = 10;
 
   public FundingState {
     recentRecharges = List.copyOf(recentRecharges);
@@ -67,6 +67,14 @@ public record FundingState(
     return month.equals(rechargeMonth)
         ? rechargedThisMonth
         : Money.zero(rechargedThisMonth.currency());
+  }
+
+  /**
+   * Whether the monthly cap (if any) leaves room for a recharge of {@code amount} in {@code month}:
+   * the guard that pauses auto-recharge, and the rule that lifts the pause when the month turns.
+   */
+  public boolean monthlyCapAllows(Money amount, YearMonth month) {
+    return monthlyCap == null || !monthlyCap.isLessThan(rechargedIn(month).plus(amount));
   }
 
   /** The state after a successful recharge of {@code amount} at {@code at}. */

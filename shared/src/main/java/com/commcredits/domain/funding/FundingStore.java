@@ -53,6 +53,12 @@ public interface FundingStore {
   boolean closeRecharge(
       RechargeAttempt closed, RechargeAttempt.Status expected, PauseReason pauseReason);
 
+  /** Pauses auto-recharge for {@code reason}, unless it is paused already (for any reason). */
+  boolean pauseAutoRecharge(String orgId, PauseReason reason);
+
+  /** Lifts the pause, only if it is still for {@code reason}. */
+  boolean liftPause(String orgId, PauseReason reason);
+
   Optional<CreditPurchase> purchase(String orgId, String purchaseId);
 
   /** Records a purchase as CHARGING before its card is charged, if its id is new. */

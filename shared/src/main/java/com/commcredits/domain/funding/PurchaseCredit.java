@@ -91,8 +91,12 @@ public final class PurchaseCredit {
   private PurchaseOutcome reconcile(
       CreditPurchase charging, PurchaseCommand command, OrgAccount account) {
     PaymentMethod card = account.autoRecharge().paymentMethod();
-    ChargeResult found = gateway.find(charging.orgId(), charging.idempotencyKey());
-    if (found instanceof ChargeResult.NotFound && card != null) {
+    if (card == null) {
+      // The card was removed since: the provider cannot be asked about it yet.
+      return new PurchaseOutcome.Pending(charging.purchaseId());
+    }
+    ChargeResult found = gateway.find(cardCharge(charging, account, card));
+    if (found instanceof ChargeResult.NotFound) {
       // The provider never saw it (a consistent lookup): charging now under the same key is safe.
       found = gateway.charge(cardCharge(charging, account, card));
     }

@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param tries how many charges were started; the current one is {@code tries}
  * @param nextTryAt when the next try is due, for retries on a back-off
  * @param lastCode the provider's code of the last failed try, or {@code null}
+ * @param unknownOutcomes how many times in a row the current try got no clear answer from the
+ *     provider; after {@link RechargePolicy#unknownOutcomeLimit()} recharging pauses and operators
+ *     are alerted, while the try stays open to be reconciled under its key
  */
 public record RechargeAttempt(
     String orgId,
@@ -22,7 +25,8 @@ public record RechargeAttempt(
     Instant requestedAt,
     Instant nextTryAt,
     String lastCode,
-    String paymentId) {
+    String paymentId,
+    int unknownOutcomes) {
 
   public enum Status {
     /** Opened by the balance check; not charged yet. */
@@ -54,7 +58,8 @@ public record RechargeAttempt(
 
   public static RechargeAttempt requested(
       String orgId, String attemptId, Money amount, Instant at) {
-    return new RechargeAttempt(orgId, attemptId, amount, Status.REQUESTED, 0, at, at, null, null);
+    return new RechargeAttempt(
+        orgId, attemptId, amount, Status.REQUESTED, 0, at, at, null, null, 0);
   }
 
   /** The idempotency key of the current try: the provider sees each try as one charge. */
@@ -64,7 +69,16 @@ public record RechargeAttempt(
 
   public RechargeAttempt with(Status newStatus, Instant newNextTryAt, String code) {
     return new RechargeAttempt(
-        orgId, attemptId, amount, newStatus, tries, requestedAt, newNextTryAt, code, paymentId);
+        orgId,
+        attemptId,
+        amount,
+        newStatus,
+        tries,
+        requestedAt,
+        newNextTryAt,
+        code,
+        paymentId,
+        unknownOutcomes);
   }
 
   public RechargeAttempt nextTry() {
@@ -77,11 +91,41 @@ public record RechargeAttempt(
         requestedAt,
         nextTryAt,
         lastCode,
-        paymentId);
+        paymentId,
+        0);
+  }
+
+  /** The current try got no clear answer again; it is asked about again at {@code recheckAt}. */
+  public RechargeAttempt withUnknownOutcome(Instant recheckAt) {
+    return new RechargeAttempt(
+        orgId,
+        attemptId,
+        amount,
+        Status.CHARGING,
+        tries,
+        requestedAt,
+        recheckAt,
+        lastCode,
+        paymentId,
+        unknownOutcomes + 1);
+  }
+
+  /** When the attempt is due to be worked on: requested, retried, or asked about again. */
+  public Instant dueAt() {
+    return nextTryAt == null ? requestedAt : nextTryAt;
   }
 
   public RechargeAttempt succeeded(String newPaymentId) {
     return new RechargeAttempt(
-        orgId, attemptId, amount, Status.SUCCEEDED, tries, requestedAt, null, null, newPaymentId);
+        orgId,
+        attemptId,
+        amount,
+        Status.SUCCEEDED,
+        tries,
+        requestedAt,
+        null,
+        null,
+        newPaymentId,
+        unknownOutcomes);
   }
 }

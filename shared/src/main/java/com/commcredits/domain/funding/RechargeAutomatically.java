@@ -43,6 +43,13 @@ public final class RechargeAutomatically {
 
     record NotYetDue(String attemptId, Instant at) implements Outcome {}
 
+    /**
+     * The provider gave no clear answer {@code times} in a row; at the limit recharging is paused
+     * ({@code paused}) and operators are alerted, while the try stays open under its key.
+     */
+    record Unreconciled(String attemptId, int times, boolean paused, Instant recheckAt)
+        implements Outcome {}
+
     /** A duplicate or late request for an attempt that is closed or superseded. */
     record NothingToDo(String attemptId, String why) implements Outcome {}
   }
@@ -91,7 +98,17 @@ public final class RechargeAutomatically {
       return new Outcome.NothingToDo(attempt.attemptId(), "closed or superseded");
     }
     if (attempt.status() == RechargeAttempt.Status.CHARGING) {
-      ChargeResult earlier = gateway.find(attempt.orgId(), attempt.idempotencyKey());
+      if (account.autoRecharge().paymentMethod() == null) {
+        return settle(
+            attempt,
+            new ChargeResult.OutcomeUnknown("no card on file to ask about"),
+            account,
+            funding,
+            now);
+      }
+      // A consistent lookup under the try's own key (guards issue 9 defect 4): only a provider
+      // that truly never saw the try may let it be cancelled below.
+      ChargeResult earlier = gateway.find(cardCharge(attempt, account));
       if (!(earlier instanceof ChargeResult.NotFound)) {
         return settle(attempt, earlier, account, funding, now);
       }
@@ -119,10 +136,13 @@ public final class RechargeAutomatically {
       }
     }
     RechargeAttempt charging = attempt.nextTry();
+    // Everything that could refuse the credit is built before the card is charged (defect 8).
+    CardCharge charge = cardCharge(charging, account);
+    creditFor(charging, account, "pending", now);
     if (!store.updateAttempt(charging, attempt.status(), attempt.tries())) {
       return new Outcome.NothingToDo(attempt.attemptId(), "another instance is charging it");
     }
-    return settle(charging, gateway.charge(cardCharge(charging, account)), account, funding, now);
+    return settle(charging, gateway.charge(charge), account, funding, now);
   }
 
   private Optional<RechargeFailure> guardAgainstLoops(
@@ -131,8 +151,7 @@ public final class RechargeAutomatically {
       return Optional.of(RechargeFailure.BURST_GUARD);
     }
     YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
-    if (funding.monthlyCap() != null
-        && funding.monthlyCap().isLessThan(funding.rechargedIn(month).plus(attempt.amount()))) {
+    if (!funding.monthlyCapAllows(attempt.amount(), month)) {
       return Optional.of(RechargeFailure.MONTHLY_CAP);
     }
     return Optional.empty();
@@ -146,17 +165,12 @@ public final class RechargeAutomatically {
       Instant now) {
     if (result instanceof ChargeResult.Succeeded succeeded) {
       RechargeAttempt done = charging.succeeded(succeeded.paymentId());
-      Credit credit =
-          new Credit(
-              charging.orgId(),
-              EntryKind.RECHARGE,
-              charging.attemptId(),
-              charging.amount(),
-              now,
-              "auto-recharge " + cardName(account) + " payment " + succeeded.paymentId());
-      if (store.completeRecharge(done, credit, funding.afterRecharge(charging.amount(), now))) {
-        announceSuccess(done, now);
+      Credit credit = creditFor(charging, account, succeeded.paymentId(), now);
+      if (!store.completeRecharge(done, credit, funding.afterRecharge(charging.amount(), now))) {
+        // Guards issue 9 defect 11: another instance completed it (and announces it).
+        return new Outcome.NothingToDo(charging.attemptId(), "completed by another instance");
       }
+      announceSuccess(done, now);
       return new Outcome.Recharged(charging.attemptId());
     }
     if (result instanceof ChargeResult.HardDecline decline) {
@@ -178,10 +192,28 @@ public final class RechargeAutomatically {
           RechargeFailure.PROCESSING_ERROR_GAVE_UP,
           now);
     }
-    // No answer: the try stays CHARGING, and the next request reconciles it under the same key.
-    Instant later = now.plus(firstOr(policy.processingErrorBackoff(), Duration.ofSeconds(30)));
+    return unreconciled(charging, now);
+  }
+
+  /**
+   * No clear answer: the try stays CHARGING and the next request reconciles it under the same key.
+   * Counted (guards issue 9 defect 9): after the policy's limit, auto-recharge pauses, operators
+   * are alerted, and the try is asked about hourly instead of every 30 s, never dropped.
+   */
+  private Outcome unreconciled(RechargeAttempt charging, Instant now) {
+    boolean paused = charging.unknownOutcomes() + 1 >= policy.unknownOutcomeLimit();
+    Instant later =
+        now.plus(
+            paused
+                ? policy.unknownOutcomeRecheck()
+                : firstOr(policy.processingErrorBackoff(), Duration.ofSeconds(30)));
+    RechargeAttempt counted = charging.withUnknownOutcome(later);
+    store.updateAttempt(counted, RechargeAttempt.Status.CHARGING, charging.tries());
+    if (paused) {
+      store.pauseAutoRecharge(charging.orgId(), PauseReason.UNKNOWN_OUTCOMES);
+    }
     recharges.publish(new RechargeRequest(charging.orgId(), charging.attemptId(), later));
-    return new Outcome.RetryScheduled(charging.attemptId(), later, "outcome_unknown");
+    return new Outcome.Unreconciled(charging.attemptId(), counted.unknownOutcomes(), paused, later);
   }
 
   private Outcome retryOrGiveUp(
@@ -215,7 +247,17 @@ public final class RechargeAutomatically {
     return new Outcome.RetryScheduled(charging.attemptId(), next, code);
   }
 
+  /**
+   * Closes the attempt first and tells the admins only if this instance closed it, so a lost race
+   * never sends a wrong "paused" email (guards issue 9 defect 11).
+   */
   private Outcome fail(RechargeAttempt attempt, RechargeFailure failure, String code, Instant now) {
+    if (!store.closeRecharge(
+        attempt.with(RechargeAttempt.Status.FAILED, null, code),
+        attempt.status(),
+        pauseFor(failure))) {
+      return new Outcome.NothingToDo(attempt.attemptId(), "closed by another instance");
+    }
     notifications.publish(
         new Notification.RechargeFailed(
             NotificationIds.rechargeFailed(attempt.attemptId()),
@@ -226,10 +268,6 @@ public final class RechargeAutomatically {
             code,
             true,
             null));
-    store.closeRecharge(
-        attempt.with(RechargeAttempt.Status.FAILED, null, code),
-        attempt.status(),
-        pauseFor(failure));
     return new Outcome.Failed(attempt.attemptId(), failure, code);
   }
 
@@ -254,6 +292,17 @@ public final class RechargeAutomatically {
       case BURST_GUARD -> PauseReason.BURST_GUARD;
       case MONTHLY_CAP -> PauseReason.MONTHLY_CAP;
     };
+  }
+
+  private static Credit creditFor(
+      RechargeAttempt charging, OrgAccount account, String paymentId, Instant now) {
+    return new Credit(
+        charging.orgId(),
+        EntryKind.RECHARGE,
+        charging.attemptId(),
+        charging.amount(),
+        now,
+        "auto-recharge " + cardName(account) + " payment " + paymentId);
   }
 
   private static CardCharge cardCharge(RechargeAttempt charging, OrgAccount account) {

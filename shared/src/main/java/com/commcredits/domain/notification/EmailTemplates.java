@@ -282,9 +282,11 @@ public final class EmailTemplates {
             Block.paragraph(
                 c.t(
                     "What to do: raise the monthly limit or add funds by hand. Recharging resumes"
-                        + " next month.",
+                        + " by itself on the 1st of next month (UTC), or at once when you raise"
+                        + " the limit.",
                     "Was zu tun ist: Erhöhen Sie das monatliche Limit, oder laden Sie Guthaben"
-                        + " manuell auf. Im nächsten Monat wird wieder aufgeladen.")));
+                        + " manuell auf. Am 1. des nächsten Monats (UTC) wird von selbst wieder"
+                        + " aufgeladen, oder sofort, wenn Sie das Limit erhöhen.")));
       }
       default -> throw new IllegalArgumentException("no template for " + n.failure());
     }

@@ -24,7 +24,8 @@ public sealed interface ChargeResult {
 
   /**
    * No answer (a timeout, a lost reply): the card may or may not have been charged. Reconcile with
-   * {@link PaymentGateway#find} before anything else is tried.
+   * {@link PaymentGateway#find} before anything else is tried, and never tried again under a new
+   * key before that.
    */
   record OutcomeUnknown(String reason) implements ChargeResult {}
 

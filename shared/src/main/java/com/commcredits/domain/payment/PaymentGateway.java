@@ -7,8 +7,10 @@ public interface PaymentGateway {
   ChargeResult charge(CardCharge charge);
 
   /**
-   * What became of an earlier charge with this idempotency key: its result, or {@link
-   * ChargeResult.NotFound} if the provider never saw it.
+   * What became of an earlier charge request (the same idempotency key, org and card): its result,
+   * or {@link ChargeResult.NotFound} if the provider never saw it. The lookup must be consistent (a
+   * read that sees every charge made before it), because a NotFound lets the caller drop the try;
+   * when the provider cannot tell for sure it answers {@link ChargeResult.OutcomeUnknown}.
    */
-  ChargeResult find(String orgId, String idempotencyKey);
+  ChargeResult find(CardCharge charge);
 }

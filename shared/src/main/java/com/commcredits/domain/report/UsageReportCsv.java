@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Writes the PSTN usage details report as CSV for Excel (RFC 4180: comma-separated, CRLF line ends,
  * fields with commas, quotes or line breaks quoted), with the usage report's well-known columns.
- * Free-text fields that a spreadsheet would run as a formula ({@code = + - @} first) are prefixed
- * with an apostrophe, so an org's data cannot execute in its admin's Excel.
+ * Free-text fields that a spreadsheet would run as a formula ({@code = + - @}, TAB or CR first,
+ * also after leading spaces) are prefixed with an apostrophe, so an org's data cannot execute in
+ * its admin's Excel.
  */
 public final class UsageReportCsv {
 
@@ -71,7 +72,12 @@ public final class UsageReportCsv {
   }
 
   private static String text(String value) {
-    return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    // OWASP's set: = + - @ TAB CR first, also after leading spaces (guards issue 9 defect 11).
+    String start = value.stripLeading();
+    boolean formula =
+        (!value.isEmpty() && "\t\r".indexOf(value.charAt(0)) >= 0)
+            || (!start.isEmpty() && "=+-@".indexOf(start.charAt(0)) >= 0);
+    return formula ? "'" + value : value;
   }
 
   private static void line(Appendable out, List<String> fields) throws IOException {

@@ -19,6 +19,16 @@ class CallRecordJsonTest {
   }
 
   @Test
+  void jsonNestedThousandsDeep_isRejectedWithAReason_notAFault() {
+    // guards issue 9 defect 11: it used to throw a NullPointerException (no location)
+    String deep = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
+
+    assertThatThrownBy(() -> json.parse(deep))
+        .isInstanceOf(InvalidCallRecord.class)
+        .hasMessageContaining("nested too deeply");
+  }
+
+  @Test
   void brokenJson_isRejectedWithItsPosition() {
     assertThatThrownBy(() -> json.parse("{\"usageId\": \"u1\","))
         .isInstanceOf(InvalidCallRecord.class)

@@ -80,7 +80,25 @@ class AuthorizeCallTest {
     var answer = authorizing.authorize(dialOut("call-2", "+12125550123", 5), NOW);
 
     assertThat(answer).isInstanceOf(Authorization.Denied.class);
-    assertThat(((Authorization.Denied) answer).reason()).contains("not enough credit");
+    // guards issue 9 defect 12: the reason used to tell the org's balance to any caller
+    assertThat(((Authorization.Denied) answer).reason())
+        .contains("not enough credit")
+        .doesNotContainPattern("[0-9]");
+  }
+
+  @Test
+  void holdsPerOrg_areCapped_inNumberAndMinutes() {
+    // guards issue 9 defect 12: unlimited holds let a caller pin an org's whole credit
+    ledger.credit(
+        new Credit("acme", EntryKind.DEPOSIT, "d2", Money.of("10000", "USD"), NOW, "deposit"));
+    for (int i = 0; i < AuthorizeCall.MAX_OPEN_HOLDS; i++) {
+      authorizing.authorize(dialOut("call-" + i, "+12125550123", 1), NOW);
+    }
+
+    var oneMore = authorizing.authorize(dialOut("call-more", "+12125550123", 1), NOW);
+
+    assertThat(oneMore).isInstanceOf(Authorization.Denied.class);
+    assertThat(((Authorization.Denied) oneMore).reason()).contains("too many calls in progress");
   }
 
   @Test

@@ -9,6 +9,7 @@ import com.commcredits.domain.rating.RateCardRater;
 import com.commcredits.testing.InMemoryAccounts;
 import com.commcredits.testing.InMemoryLedger;
 import com.commcredits.testing.TestAccounts;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,26 @@ class ChargeCallRecordsTest {
     assertThat(((CallRecordOutcome.Charged) outcome).charge().amount())
         .isEqualTo(Money.of("0.066", "USD"));
     assertThat(accounts.find("acme").orElseThrow().balance()).isEqualTo(Money.of("-0.066", "USD"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"2027-01-02T10:00:00Z", "2999-01-01T00:00:00Z", "2020-01-01T00:00:00Z"})
+  void callStartingInTheFutureOrLongAgo_isRejectedWithTheReason_andChargesNothing(String start) {
+    // guards issue 9 defect 7: such records drew free pool minutes of an unused month
+    var outcome = charging.charge(aCallRecord().startingAt(Instant.parse(start)).build(), NOW);
+
+    assertThat(outcome).isInstanceOf(CallRecordOutcome.Rejected.class);
+    assertThat(((CallRecordOutcome.Rejected) outcome).reason()).contains("startTime");
+    assertThat(ledger.entries("acme")).isEmpty();
+  }
+
+  @Test
+  void callStartingWithinTheClockSkew_isCharged() {
+    var outcome =
+        charging.charge(aCallRecord().startingAt(NOW.plus(Duration.ofMinutes(4))).build(), NOW);
+
+    assertThat(outcome).isInstanceOf(CallRecordOutcome.Charged.class);
   }
 
   @Test

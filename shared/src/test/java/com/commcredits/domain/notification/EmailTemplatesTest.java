@@ -184,12 +184,9 @@ class EmailTemplatesTest {
   }
 
   @Test
-  void aLineBreakInAValueOfTheSubject_isRejected() {
-    // given
-    OrgAccount injected = account("acme", Language.EN, "Acme\r\nBcc: victim@example.com");
-
-    // when / then
-    assertThatThrownBy(() -> templates.render(rechargeSucceeded("acme"), injected))
+  void aLineBreakInTheOrgName_isRefusedWhenTheAccountIsOpened_soNoEmailOfTheOrgCanFail() {
+    // guards issue 9 defect 8: such a name used to make every email of the org fail
+    assertThatThrownBy(() -> account("acme", Language.EN, "Acme\r\nBcc: victim@example.com"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("line breaks");
   }

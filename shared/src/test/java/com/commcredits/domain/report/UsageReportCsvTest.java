@@ -65,4 +65,16 @@ class UsageReportCsvTest {
 
     assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://x\"\")\",");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"\t=1+1", "\r=1+1", "  =HYPERLINK(1)", "+1", "-1", "@SUM(A1)"})
+  void formulaStarts_ofTheOwaspSet_areDefused(String name) {
+    // guards issue 9 defect 11: TAB, CR and leading spaces used to pass
+    StringBuilder csv = new StringBuilder();
+
+    UsageReportCsv.write(List.of(aCall(name)), csv);
+
+    assertThat(csv.toString()).contains("'" + name);
+  }
 }
