@@ -3,6 +3,7 @@ package com.commcredits.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.commcredits.local.api.DevSignIn;
 import com.commcredits.local.api.LocalHttpApi;
 import com.commcredits.local.api.LocalTokenIssuer;
 import com.commcredits.local.emulator.EmbeddedEmulators;
@@ -264,6 +265,7 @@ public final class LocalDeployment implements AutoCloseable {
             host,
             port,
             System.out);
+    api.serveLocalEndpoint(DevSignIn.PATH, new DevSignIn(issuer));
     httpApis.add(api);
     return api;
   }

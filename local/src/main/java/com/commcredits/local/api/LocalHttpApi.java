@@ -371,6 +371,14 @@ public final class LocalHttpApi implements AutoCloseable {
     }
   }
 
+  /**
+   * Serves a local-only endpoint beside the template's routes (the dev sign-in); the more specific
+   * path wins over the routes' catch-all.
+   */
+  public void serveLocalEndpoint(String path, com.sun.net.httpserver.HttpHandler handler) {
+    server.createContext(path, handler);
+  }
+
   @Override
   public void close() {
     server.stop(0);

@@ -15,7 +15,8 @@ class SamTemplateTest {
       SamTemplate.read(SamTemplate.locate(Path.of("").toAbsolutePath()));
 
   @Test
-  void projectTemplate_declaresFourQueueFunctionsReportingItemFailures_theSweepAndAuthorize() {
+  void
+      projectTemplate_declaresFourQueueFunctionsReportingItemFailures_theSweepAuthorizeApiAndConsole() {
     // when
     Map<String, FunctionSpec> functions = TEMPLATE.functions();
 
@@ -28,9 +29,13 @@ class SamTemplateTest {
             "SendEmailFunction",
             "SweepAccountsFunction",
             "AuthorizeCallFunction",
-            "AdminApiFunction");
+            "AdminApiFunction",
+            "ConsoleFunction");
     assertThat(functions.get("AdminApiFunction").sqsEventSources()).isEmpty();
     assertThat(functions.get("AdminApiFunction").httpApiRoutes()).isNotEmpty();
+    assertThat(functions.get("ConsoleFunction").httpApiRoutes())
+        .isNotEmpty()
+        .noneMatch(route -> route.authorized());
     assertThat(functions.get("SweepAccountsFunction").sqsEventSources()).isEmpty();
     assertThat(functions.get("AuthorizeCallFunction").sqsEventSources()).isEmpty();
     assertThat(functions.values())
