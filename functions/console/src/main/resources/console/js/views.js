@@ -137,7 +137,7 @@ function statusCards(org, resume) {
   const pause = ar.paused ? h('div', { className: 'warning', id: 'pause' },
     h('p', {}, h('strong', {}, `${t('autoRecharge.paused')}: `), t(`pause.${pauseKey}`) === `pause.${pauseKey}` ? t('pause.other') : t(`pause.${pauseKey}`)),
     liftByCard
-      ? h('a', { className: 'button', href: '#card-token', id: 'lift-pause', onclick: (e) => { e.preventDefault(); document.getElementById('card-token').focus(); } }, t('pause.liftCard'))
+      ? h('a', { className: 'button', href: '#card-token', id: 'lift-pause', onclick: (e) => { e.preventDefault(); (document.getElementById('card-token') || document.getElementById('card-stripe-start')).focus(); } }, t('pause.liftCard'))
       : h('button', { type: 'button', id: 'lift-pause', onclick: resume }, t('pause.liftResume'))) : null;
   return [
     h('section', { className: 'card', 'aria-labelledby': 'balance-title' },
