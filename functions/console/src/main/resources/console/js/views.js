@@ -6,6 +6,7 @@ import { t, money, date, dateTime, monthName, number } from './i18n.js';
 import { call, get, orgPath, ApiProblem } from './api.js';
 import { apiForm, field, moneyOf } from './forms.js';
 import { balanceChart } from './chart.js';
+import { stripeCardForm } from './stripe-card.js';
 
 export class NotFound extends Error {}
 
@@ -90,7 +91,8 @@ export async function overviewPage(main, me, orgId) {
     }),
     done: async () => { await refresh(); },
   });
-  const card = apiForm({
+  // with Stripe the card is typed into Stripe's own field; the simulated gateway takes a test token
+  const card = me.paymentGateway === 'stripe' ? stripeCardForm({ orgId, done: async () => { await refresh(); } }) : apiForm({
     id: 'card', title: t('cardForm.title'), submitLabel: t('cardForm.submit'), clearOnDone: true,
     fields: (f) => [
       field(f, { name: 'token', label: t('cardForm.token'), hint: t('cardForm.tokenHint'), attributes: { autocomplete: 'off', spellcheck: 'false' } }),
@@ -135,7 +137,7 @@ function statusCards(org, resume) {
   const pause = ar.paused ? h('div', { className: 'warning', id: 'pause' },
     h('p', {}, h('strong', {}, `${t('autoRecharge.paused')}: `), t(`pause.${pauseKey}`) === `pause.${pauseKey}` ? t('pause.other') : t(`pause.${pauseKey}`)),
     liftByCard
-      ? h('a', { className: 'button', href: '#card-token', id: 'lift-pause', onclick: (e) => { e.preventDefault(); document.getElementById('card-token').focus(); } }, t('pause.liftCard'))
+      ? h('a', { className: 'button', href: '#card-token', id: 'lift-pause', onclick: (e) => { e.preventDefault(); (document.getElementById('card-token') || document.getElementById('card-stripe-start')).focus(); } }, t('pause.liftCard'))
       : h('button', { type: 'button', id: 'lift-pause', onclick: resume }, t('pause.liftResume'))) : null;
   return [
     h('section', { className: 'card', 'aria-labelledby': 'balance-title' },

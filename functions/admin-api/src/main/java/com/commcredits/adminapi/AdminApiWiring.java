@@ -24,6 +24,7 @@ import com.commcredits.domain.funding.PurchaseCredit;
 import com.commcredits.domain.rating.RateCard;
 import java.time.Clock;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -53,6 +54,8 @@ final class AdminApiWiring {
         RateCardFiles.forEnvironment(environment).cards().stream()
             .map(RateCard::currency)
             .collect(Collectors.toSet());
+    // one Secrets Manager read for both Stripe clients
+    Supplier<String> stripeKey = memoized(() -> stripeSecretKey(environment));
     AdminRoutes.Services services =
         new AdminRoutes.Services(
             accounts,
@@ -68,9 +71,10 @@ final class AdminApiWiring {
             new DynamoDbOrgDirectory(dynamoDb, ledgerTable),
             new PurchaseCredit(
                 funding,
-                PaymentGateways.from(
-                    environment, dynamoDb, ledgerTable, () -> stripeSecretKey(environment)),
+                PaymentGateways.from(environment, dynamoDb, ledgerTable, stripeKey),
                 balanceChanges),
+            PaymentGateways.cardSetup(environment, stripeKey),
+            environment.require("PAYMENT_GATEWAY"),
             priced);
     return new AdminApi(
         new AdminRoutes(services, mapper).routes(),
@@ -85,6 +89,11 @@ final class AdminApiWiring {
         mapper,
         Clock.systemUTC(),
         log);
+  }
+
+  private static Supplier<String> memoized(Supplier<String> read) {
+    String[] value = new String[1];
+    return () -> value[0] == null ? (value[0] = read.get()) : value[0];
   }
 
   /** The key itself where an environment provides one (local runs), else the deployed secret. */

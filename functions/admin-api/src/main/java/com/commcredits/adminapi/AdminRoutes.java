@@ -24,6 +24,7 @@ import com.commcredits.domain.licences.CallingPlan;
 import com.commcredits.domain.licences.OrgLicences;
 import com.commcredits.domain.money.Money;
 import com.commcredits.domain.notification.SentNotifications;
+import com.commcredits.domain.payment.CardSetup;
 import com.commcredits.domain.report.UsageRecord;
 import com.commcredits.domain.report.UsageRecords;
 import com.commcredits.domain.report.UsageReportCsv;
@@ -66,6 +67,8 @@ final class AdminRoutes {
       CallRestrictionsStore restrictions,
       OrgDirectory directory,
       PurchaseCredit purchases,
+      CardSetup cardSetup,
+      String paymentGateway,
       Set<Currency> pricedCurrencies) {
 
     Services {
@@ -161,6 +164,7 @@ final class AdminRoutes {
                 .find(caller.orgId())
                 .map(a -> a.language().code())
                 .orElse(Language.EN.code()));
+    json.put("paymentGateway", services.paymentGateway());
     return ok(json);
   }
 
@@ -487,12 +491,26 @@ final class AdminRoutes {
   }
 
   private ApiResponse setupIntent(RouteCall call) {
+    OrgAccount account = call.account();
+    Optional<String> onFile =
+        Optional.ofNullable(account.autoRecharge().paymentMethod()).map(PaymentMethod::token);
+    CardSetup.Result result =
+        services.cardSetup().begin(account.orgId(), onFile, call.idempotencyKey());
+    if (result instanceof CardSetup.Started started) {
+      ObjectNode json = views.object();
+      json.put("clientSecret", started.clientSecret());
+      json.put("publishableKey", started.publishableKey());
+      json.put("customer", started.customer());
+      return json(201, json);
+    }
+    if (result instanceof CardSetup.Unavailable unavailable) {
+      throw ApiProblem.conflict(unavailable.reason());
+    }
     throw new ApiProblem(
-        501,
-        "not-implemented",
-        "Not available",
-        "this stack's payment gateway creates no SetupIntents; put the gateway's card token"
-            + " with PUT /orgs/{org}/payment-method",
+        503,
+        "payment-provider-unavailable",
+        "The payment provider did not answer",
+        ((CardSetup.Failed) result).reason() + "; nothing was saved, try again",
         List.of());
   }
 

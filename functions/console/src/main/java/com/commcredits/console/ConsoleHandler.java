@@ -26,7 +26,10 @@ public final class ConsoleHandler
   /** For a local run: the environment Lambda would give the function. */
   public ConsoleHandler(Map<String, String> environment) {
     this(
-        new ConsoleSite(ConsoleAssets.packaged(), ConsoleSite.SignIn.fromEnvironment(environment)));
+        new ConsoleSite(
+            ConsoleAssets.packaged(),
+            ConsoleSite.SignIn.fromEnvironment(environment),
+            "stripe".equals(environment.get("PAYMENT_GATEWAY"))));
   }
 
   ConsoleHandler(ConsoleSite site) {

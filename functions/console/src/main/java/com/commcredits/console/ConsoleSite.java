@@ -52,12 +52,28 @@ final class ConsoleSite {
     }
   }
 
+  /** Stripe.js, which draws the card field in its own frame when the gateway is Stripe. */
+  static final String STRIPE_JS = "https://js.stripe.com";
+
+  /** Where Stripe.js sends the card itself (createPaymentMethod, confirmCardSetup). */
+  static final String STRIPE_API = "https://api.stripe.com";
+
   private final ConsoleAssets assets;
   private final SignIn signIn;
+  private final boolean stripe;
 
   ConsoleSite(ConsoleAssets assets, SignIn signIn) {
+    this(assets, signIn, false);
+  }
+
+  /**
+   * @param stripe the stack's gateway is Stripe: the policy also lets Stripe.js load from
+   *     js.stripe.com, frame its card field from there and send the card to api.stripe.com
+   */
+  ConsoleSite(ConsoleAssets assets, SignIn signIn, boolean stripe) {
     this.assets = assets;
     this.signIn = signIn;
+    this.stripe = stripe;
   }
 
   Page get(String method, String path) {
@@ -105,9 +121,11 @@ final class ConsoleSite {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put(
         "Content-Security-Policy",
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " connect-src 'self'"
+        "default-src 'none'; script-src 'self'"
+            + (stripe ? " " + STRIPE_JS : "")
+            + "; style-src 'self'; img-src 'self' data:; connect-src 'self'"
             + tokenEndpoint
+            + (stripe ? " " + STRIPE_API + "; frame-src " + STRIPE_JS : "")
             + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
     headers.put("X-Content-Type-Options", "nosniff");
     headers.put("X-Frame-Options", "DENY");

@@ -55,6 +55,23 @@ class ConsoleHandlerTest {
   }
 
   @Test
+  void withTheStripeGateway_thePolicyLetsInStripeJsAndItsCardFrame_fromJsStripeComOnly() {
+    ConsoleHandler stripe =
+        new ConsoleHandler(
+            new ConsoleSite(ConsoleAssets.packaged(), new ConsoleSite.SignIn("", ""), true));
+
+    String policy = get(stripe, "/console/").getHeaders().get("Content-Security-Policy");
+
+    assertThat(policy)
+        .contains("script-src 'self' https://js.stripe.com;")
+        .contains("frame-src https://js.stripe.com;")
+        .contains("connect-src 'self' https://api.stripe.com;")
+        .doesNotContain("unsafe-inline");
+    assertThat(get(localConsole, "/console/").getHeaders().get("Content-Security-Policy"))
+        .doesNotContain("stripe.com");
+  }
+
+  @Test
   void scriptsAndStyles_areServedWithTheirMediaTypes() {
     assertThat(get(localConsole, "/console/js/app.js").getHeaders())
         .containsEntry("Content-Type", "text/javascript; charset=utf-8");

@@ -63,6 +63,7 @@ class AdminApiIT {
     assertThat(admin.path("orgId").asText()).isEqualTo(org);
     assertThat(admin.path("language").asText()).isEqualTo("de");
     assertThat(operator.path("role").asText()).isEqualTo("operator");
+    assertThat(admin.path("paymentGateway").asText()).isEqualTo("simulated");
     assertThat(operator.path("orgId").isNull()).isTrue();
   }
 
@@ -325,7 +326,7 @@ class AdminApiIT {
   }
 
   @Test
-  void setupIntent_withTheSimulatedGateway_is501() {
+  void setupIntent_withTheSimulatedGateway_is409_sayingToPutATestToken() {
     String org = AdminApiOnTheStack.newOrgId();
     stack.openOrg(org, "USD", "en", 10);
 
@@ -333,7 +334,9 @@ class AdminApiIT {
         stack.client.send(
             stack.admin(org), "POST", "/orgs/" + org + "/payment-method/setup-intent", null);
 
-    assertThat(answer.status()).isEqualTo(501);
+    assertThat(answer.status()).isEqualTo(409);
+    assertThat(answer.json().path("detail").asText())
+        .contains("the simulated gateway takes a test token in PUT /payment-method");
   }
 
   // ------------------------------------------------------------------ reports and history

@@ -1,8 +1,11 @@
 package com.commcredits.adapters.aws;
 
 import com.commcredits.adapters.dynamodb.DynamoDbSimulatedCharges;
+import com.commcredits.adapters.payment.SimulatedCardSetup;
 import com.commcredits.adapters.payment.SimulatedPaymentGateway;
+import com.commcredits.adapters.payment.StripeCardSetup;
 import com.commcredits.adapters.payment.StripePaymentGateway;
+import com.commcredits.domain.payment.CardSetup;
 import com.commcredits.domain.payment.PaymentGateway;
 import java.net.URI;
 import java.time.Clock;
@@ -59,6 +62,24 @@ public final class PaymentGateways {
           throw new IllegalStateException(
               "PAYMENT_GATEWAY must be stripe or simulated, got " + gateway);
     };
+  }
+
+  /**
+   * How the Admin API starts saving a card in the browser, for the same gateway as {@link #from}:
+   * with Stripe a SetupIntent shown with the publishable key {@code STRIPE_PUBLISHABLE_KEY}; with
+   * the simulated gateway none (its cards are test tokens put directly).
+   */
+  public static CardSetup cardSetup(
+      LambdaEnvironment environment, Supplier<String> stripeSecretKey) {
+    String gateway = environment.optional("PAYMENT_GATEWAY").orElse("");
+    if ("stripe".equals(gateway)) {
+      return StripeCardSetup.at(
+          stripeBaseUrl(environment),
+          stripeSecretKey.get(),
+          environment.optional("STRIPE_PUBLISHABLE_KEY").orElse(""));
+    }
+    // from() has refused every other choice already
+    return new SimulatedCardSetup();
   }
 
   /** {@code STRIPE_API_BASE_URL}, or Stripe's own API. */

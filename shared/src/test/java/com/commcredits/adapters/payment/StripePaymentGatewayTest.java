@@ -308,6 +308,7 @@ class StripePaymentGatewayTest {
     private volatile int status = 500;
     private volatile String body = "{}";
     private volatile long delayMillis;
+    private final Map<String, Map.Entry<Integer, String>> byPath = new java.util.HashMap<>();
 
     LocalStripe() throws IOException {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -330,6 +331,13 @@ class StripePaymentGatewayTest {
       this.body = body;
       synchronized (requests) {
         requests.clear();
+      }
+    }
+
+    /** Answers requests to {@code path} with this answer, whatever the last answer given. */
+    void answer(String path, int status, String body) {
+      synchronized (requests) {
+        byPath.put(path, Map.entry(status, body));
       }
     }
 
@@ -365,7 +373,12 @@ class StripePaymentGatewayTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      byte[] answer = body.getBytes(StandardCharsets.UTF_8);
+      Map.Entry<Integer, String> canned;
+      synchronized (requests) {
+        canned = byPath.getOrDefault(exchange.getRequestURI().getPath(), Map.entry(status, body));
+      }
+      int status = canned.getKey();
+      byte[] answer = canned.getValue().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.getResponseHeaders().add("Request-Id", "req_local");
       try {
