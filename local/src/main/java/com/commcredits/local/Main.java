@@ -6,7 +6,11 @@ import com.commcredits.local.api.LocalTokenIssuer;
 import com.commcredits.local.template.FunctionSpec;
 import com.commcredits.local.template.SamTemplate;
 import com.commcredits.local.template.SqsEventSource;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -228,14 +232,33 @@ public final class Main {
     boolean logLevelChosen = options.parameterOverrides().containsKey("LogLevel");
     LocalDeployment.Options quiet =
         logLevelChosen ? options : options.withParameter("LogLevel", "ERROR");
-    try (LocalDeployment deployment = LocalDeployment.start(quiet)) {
+    // Metric lines (embedded metric format) are not log lines and ignore LogLevel: the functions'
+    // standard output goes to a file, the timeline to the terminal.
+    PrintStream timeline = System.out;
+    Path functionOutput =
+        quiet.templatePath().toAbsolutePath().getParent().resolve("local/target/demo-functions.log");
+    try (PrintStream functions = functionOutputFile(functionOutput);
+        LocalDeployment deployment = LocalDeployment.start(quiet)) {
+      System.setOut(functions);
+      timeline.println("(the functions' output: " + functionOutput + ")");
       deployment.startEventSources(
-          functionsWithHandlerClasses(deployment, System.out).toArray(String[]::new));
+          functionsWithHandlerClasses(deployment, timeline).toArray(String[]::new));
       LocalTokenIssuer issuer =
           LocalTokenIssuer.withKeyFile(
               LocalTokenIssuer.defaultKeyFile(quiet.templatePath().toAbsolutePath().getParent()));
       LocalHttpApi api = deployment.startHttpApi("127.0.0.1", apiPort, issuer);
-      Demo.run(deployment, issuer, api.baseUri(), System.out);
+      Demo.run(deployment, issuer, api.baseUri(), timeline);
+    } finally {
+      System.setOut(timeline);
+    }
+  }
+
+  private static PrintStream functionOutputFile(Path file) {
+    try {
+      Files.createDirectories(file.getParent());
+      return new PrintStream(Files.newOutputStream(file), true, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
     }
   }
 
