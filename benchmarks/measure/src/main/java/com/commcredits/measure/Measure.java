@@ -669,7 +669,9 @@ public final class Measure {
    * #BATCH}, ceil(BATCH / 10) receives (at most 10 messages each) and as many batch deletes; the
    * platform's sends, one {@code SendMessageBatch} per 10 records as the CDR contract says.
    */
-  static final int COUNTED_BATCHES = 20;
+  static final int COUNTED_RECORDS = 2_000;
+
+  static final int COUNTED_BATCHES = Math.max(2, COUNTED_RECORDS / BATCH);
 
   /**
    * One warmed rate-calls instance, one batch after another (as one Lambda instance on its own CPU

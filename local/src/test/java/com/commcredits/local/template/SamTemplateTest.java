@@ -81,7 +81,7 @@ class SamTemplateTest {
 
     // then
     assertThat(source)
-        .isEqualTo(new SqsEventSource("CallRecords", "CallRecordsQueue", 100, 2, true, true));
+        .isEqualTo(new SqsEventSource("CallRecords", "CallRecordsQueue", 1000, 2, true, true));
   }
 
   @Test
