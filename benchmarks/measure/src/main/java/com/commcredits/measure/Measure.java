@@ -714,8 +714,8 @@ public final class Measure {
     List<SQSEvent.SQSMessage> records = new ArrayList<>();
     for (int i = 0; i < BATCH; i++) {
       long n = sequence.incrementAndGet();
-      // Orgs drawn at random (seeded by the record's number), as calls arrive: a batch of 100
-      // over 30 orgs names about 29 of them, with 3.4 records each.
+      // Orgs drawn at random (seeded by the record's number), as calls arrive: a batch of 1,000
+      // over 30 orgs names all of them, about 33 records each.
       String org = targetOrgs.get(new SplittableRandom(n).nextInt(targetOrgs.size()));
       SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
       message.setMessageId(UUID.randomUUID().toString());
