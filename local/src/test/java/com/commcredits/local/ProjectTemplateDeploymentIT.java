@@ -44,7 +44,7 @@ class ProjectTemplateDeploymentIT {
             .attributes();
 
     // then
-    assertThat(attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("180");
+    assertThat(attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("185");
     assertThat(attributes.get(QueueAttributeName.REDRIVE_POLICY))
         .contains(deployment.queueArn("CallRecordsDeadLetterQueue"))
         .contains("5");

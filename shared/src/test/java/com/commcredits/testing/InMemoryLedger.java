@@ -22,10 +22,11 @@ import java.util.Optional;
 /** A ledger in memory with the same idempotency rules as the DynamoDB one. */
 public final class InMemoryLedger implements Ledger {
 
-  private record Claim(String orgId, String fingerprint) {}
+  /** A call record's identity: its usage id within its org. */
+  private record Usage(String orgId, String usageId) {}
 
   private final InMemoryAccounts accounts;
-  private final Map<String, Claim> claims = new HashMap<>();
+  private final Map<Usage, String> fingerprints = new HashMap<>();
   private final Map<String, LedgerEntry> entries = new HashMap<>();
   private final Map<String, Long> poolMinutes = new HashMap<>();
   private int poolReads;
@@ -51,11 +52,12 @@ public final class InMemoryLedger implements Ledger {
   }
 
   private DebitOutcome debitOne(CallCharge charge, Instant at) {
-    Claim claim = claims.get(charge.usageId());
-    if (claim != null) {
-      return claim.fingerprint().equals(charge.call().fingerprint())
+    Usage usage = new Usage(charge.orgId(), charge.usageId());
+    String fingerprint = fingerprints.get(usage);
+    if (fingerprint != null) {
+      return fingerprint.equals(charge.call().fingerprint())
           ? new DebitOutcome.AlreadyDebited(charge.usageId())
-          : new DebitOutcome.UsageIdConflict(charge.usageId(), claim.orgId());
+          : new DebitOutcome.UsageIdConflict(charge.usageId());
     }
     if (accounts.find(charge.orgId()).isEmpty()) {
       return new DebitOutcome.UnknownAccount(charge.orgId());
@@ -77,7 +79,7 @@ public final class InMemoryLedger implements Ledger {
             charge.amount().negate(),
             at,
             charge.rateRef());
-    claims.put(charge.usageId(), new Claim(charge.orgId(), charge.call().fingerprint()));
+    fingerprints.put(usage, charge.call().fingerprint());
     apply(entry);
     return new DebitOutcome.Debited(entry);
   }

@@ -61,7 +61,19 @@ public final class Measure {
   static final double USD_PER_MILLION_INVOCATIONS = 0.20;
   static final double USD_PER_LOG_GB = 0.50;
   static final double MEMORY_GB = 1.0; // MemorySize 1024 in template.yaml
-  static final int BATCH = 25; // the call-records event source's BatchSize
+
+  /** The call-records event source's BatchSize, as template.yaml sets it. */
+  static final int BATCH = callRecordsBatchSize();
+
+  /**
+   * Records per platform request: the CDR contract (README "Call detail record") has the platform
+   * send them with {@code SendMessageBatch}, up to 10 a request.
+   */
+  static final int PLATFORM_SEND_BATCH = 10;
+
+  /** Messages per receive and per batch delete of an event source mapping (SQS's limit). */
+  static final int SQS_MESSAGES_PER_REQUEST = 10;
+
   static final int BALANCE_BATCH = 10; // the balance-changes event source's BatchSize
   static final List<String> DEPLOYED_FLAGS = List.of("-XX:TieredStopAtLevel=1");
 
@@ -466,8 +478,8 @@ public final class Measure {
   }
 
   /**
-   * DynamoDB Local's own rate for the shape of a debit: one 4-item transaction (claim and entry put
-   * if absent, the balance added to, a hold deleted), from {@code threads} threads.
+   * DynamoDB Local's own rate for the shape of a one-record debit: one 3-item transaction (the
+   * entry put if absent, the balance added to, a hold deleted), from {@code threads} threads.
    */
   private double rawTransactions(List<String> targetOrgs) throws InterruptedException {
     DynamoDbClient dynamoDb = deployment.dynamoDb();
@@ -482,7 +494,6 @@ public final class Measure {
           dynamoDb.transactWriteItems(
               t ->
                   t.transactItems(
-                      putIfAbsent(table, "USAGE#" + id, "CLAIM"),
                       putIfAbsent(table, "RAW#" + org, "ENTRY#" + id),
                       TransactWriteItem.builder()
                           .update(
@@ -654,10 +665,13 @@ public final class Measure {
   /**
    * The cost of 1 M CDRs: what the measured rate-calls phase counted, plus check-balance draining
    * the balance changes that phase published (its receive and delete requests stand for the event
-   * source mapping's). The call-records queue's own event source is modelled: per batch of 25,
-   * three receives (at most 10 messages each) and three batch deletes.
+   * source mapping's). The call-records queue's own requests are modelled: per batch of {@link
+   * #BATCH}, ceil(BATCH / 10) receives (at most 10 messages each) and as many batch deletes; the
+   * platform's sends, one {@code SendMessageBatch} per 10 records as the CDR contract says.
    */
-  static final int COUNTED_BATCHES = 20;
+  static final int COUNTED_RECORDS = 2_000;
+
+  static final int COUNTED_BATCHES = Math.max(2, COUNTED_RECORDS / BATCH);
 
   /**
    * One warmed rate-calls instance, one batch after another (as one Lambda instance on its own CPU
@@ -700,8 +714,8 @@ public final class Measure {
     List<SQSEvent.SQSMessage> records = new ArrayList<>();
     for (int i = 0; i < BATCH; i++) {
       long n = sequence.incrementAndGet();
-      // Orgs drawn at random (seeded by the record's number), as calls arrive: a batch of 25 over
-      // 30 orgs names about 17 of them.
+      // Orgs drawn at random (seeded by the record's number), as calls arrive: a batch of 1,000
+      // over 30 orgs names all of them, about 33 records each.
       String org = targetOrgs.get(new SplittableRandom(n).nextInt(targetOrgs.size()));
       SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
       message.setMessageId(UUID.randomUUID().toString());
@@ -808,8 +822,10 @@ public final class Measure {
       double perMillion = 1_000_000 / cdrs;
       long ratingSqs = sum(ratingRequests, "Sqs.");
       long checkSqs = sum(checkRequests, "Sqs.");
-      double esmSqs = rating.invocations() * 6.0;
-      double sqsPerCdr = (ratingSqs + checkSqs + esmSqs) / cdrs;
+      int requestsPerBatch = (BATCH + SQS_MESSAGES_PER_REQUEST - 1) / SQS_MESSAGES_PER_REQUEST;
+      double esmSqs = rating.invocations() * 2.0 * requestsPerBatch;
+      double platformSqs = cdrs / PLATFORM_SEND_BATCH;
+      double sqsPerCdr = (ratingSqs + checkSqs + esmSqs + platformSqs) / cdrs;
       double wruPerCdr = (ratingWru + checkWru) / cdrs;
       double rruPerCdr = (ratingRru + checkRru) / cdrs;
       double gbSeconds = (rating.durationMillis() + checkMillis) / 1000.0 * MEMORY_GB;
@@ -841,16 +857,18 @@ public final class Measure {
           rruPerCdr * USD_PER_MILLION_RRU);
       out.printf(
           Locale.ROOT,
-          "| SQS requests (rate-calls sends %.2f, check-balance %.2f, call-records event source %.2f) | %.2f | %.2f |%n",
+          "| SQS requests (platform's SendMessageBatch %.2f, call-records event source %.2f, rate-calls sends %.2f, check-balance %.2f) | %.2f | %.2f |%n",
+          platformSqs / cdrs,
+          esmSqs / cdrs,
           ratingSqs / cdrs,
           checkSqs / cdrs,
-          esmSqs / cdrs,
           sqsPerCdr,
           sqs);
       out.printf(
           Locale.ROOT,
-          "| Lambda (%.1f ms a batch of 25 for rate-calls; %.2f invocations) | %.3f GB-ms | %.2f |%n",
+          "| Lambda (%.1f ms a batch of %d for rate-calls; %.2f invocations) | %.3f GB-ms | %.2f |%n",
           (double) rating.durationMillis() / rating.invocations(),
+          BATCH,
           invocations / cdrs,
           gbSeconds * 1000 / cdrs,
           lambda);
@@ -874,6 +892,26 @@ public final class Measure {
           .filter(e -> e.getKey().startsWith(prefix))
           .mapToLong(Map.Entry::getValue)
           .sum();
+    }
+  }
+
+  /** The BatchSize of the rate-calls function's {@code CallRecords} event in template.yaml. */
+  static int callRecordsBatchSize() {
+    Path root = Path.of("").toAbsolutePath();
+    while (!Files.exists(root.resolve("template.yaml"))) {
+      root = root.getParent();
+    }
+    try {
+      String template = Files.readString(root.resolve("template.yaml"));
+      var found =
+          java.util.regex.Pattern.compile("\\n\\s+CallRecords:\\n(?:.*\\n)*?\\s+BatchSize: (\\d+)")
+              .matcher(template);
+      if (!found.find()) {
+        throw new IllegalStateException("template.yaml: no BatchSize for the CallRecords event");
+      }
+      return Integer.parseInt(found.group(1));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -77,6 +77,8 @@ class ChargingCostIT {
     SQSBatchResponse response = handler().handleRequest(batch(org, 0, 25), new TestContext());
 
     assertThat(response.getBatchItemFailures()).isEmpty();
+    // the entries are the records' claims: no write besides the one transaction
+    assertThat(SdkTraffic.count("PutItem")).isZero();
     List<TransactWriteItemsRequest> transactions = SdkTraffic.transactionsMentioning(org);
     assertThat(transactions).hasSize(1);
     assertThat(transactions.get(0).transactItems())
@@ -95,7 +97,7 @@ class ChargingCostIT {
   }
 
   @Test
-  void batchWithRepeatsAndAReusedUsageId_chargesEachRecordOnce_andRejectsTheReuse() {
+  void batchWithRepeatsAndAReusedUsageId_chargesEachRecordOnce_andRejectsTheReuseWithinItsOrg() {
     fund("100");
     String other = openOrg();
     var handler = handler();
@@ -120,11 +122,28 @@ class ChargingCostIT {
         .singleElement()
         .asString()
         .contains("different call record");
-    assertThat(admin.rejected().list(other))
-        .extracting(RejectedCallRecord::reason)
+    // a usage id is a record's identity within its org: the other org's record is its own
+    assertThat(admin.rejected().list(other)).isEmpty();
+    assertThat(admin.ledger().entries(other))
         .singleElement()
-        .asString()
-        .contains("already charged for a different call record");
+        .satisfies(entry -> assertThat(entry.sourceId()).isEqualTo(org + "-c0"));
+    assertThat(admin.balance(other)).isEqualTo(admin.ledgerSum(other));
+  }
+
+  @Test
+  void batchOfAHundredForOneOrg_isChunkedAtTheHundredItemLimit_withoutAUsageClaimWrite() {
+    fund("1000");
+    SdkTraffic.reset();
+
+    SQSBatchResponse response = handler().handleRequest(batch(org, 0, 100), new TestContext());
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    List<TransactWriteItemsRequest> transactions = SdkTraffic.transactionsMentioning(org);
+    // each charge counts an entry and a possible hold release, the balance update one more
+    assertThat(transactions).extracting(t -> t.transactItems().size()).containsExactly(50, 50, 3);
+    assertThat(SdkTraffic.count("PutItem")).isZero();
+    assertThat(admin.ledger().entries(org)).hasSize(101);
+    assertThat(admin.balance(org)).isEqualTo(admin.ledgerSum(org));
   }
 
   @Test

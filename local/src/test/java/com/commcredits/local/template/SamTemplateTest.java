@@ -81,7 +81,7 @@ class SamTemplateTest {
 
     // then
     assertThat(source)
-        .isEqualTo(new SqsEventSource("CallRecords", "CallRecordsQueue", 25, 1, true, true));
+        .isEqualTo(new SqsEventSource("CallRecords", "CallRecordsQueue", 1000, 2, true, true));
   }
 
   @Test
@@ -109,7 +109,8 @@ class SamTemplateTest {
   }
 
   @Test
-  void everyConsumedQueue_hasDeadLetterQueue_andVisibilityTimeoutOfAtLeastSixFunctionTimeouts() {
+  void
+      everyConsumedQueue_hasDeadLetterQueue_andVisibilityTimeoutOfSixFunctionTimeoutsPlusTheWindow() {
     TEMPLATE.functions().values().stream()
         .flatMap(f -> f.sqsEventSources().stream().map(source -> Map.entry(f, source)))
         .forEach(
@@ -126,7 +127,9 @@ class SamTemplateTest {
                             .containsKey(policy.deadLetterQueueLogicalId());
                       });
               assertThat(queue.visibilityTimeoutSeconds().orElse(30))
-                  .isGreaterThanOrEqualTo(6 * entry.getKey().timeoutSeconds());
+                  .isGreaterThanOrEqualTo(
+                      6 * entry.getKey().timeoutSeconds()
+                          + entry.getValue().maximumBatchingWindowSeconds());
             });
   }
 

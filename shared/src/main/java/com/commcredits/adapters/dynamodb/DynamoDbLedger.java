@@ -34,11 +34,8 @@ import java.util.function.IntConsumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -49,11 +46,15 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * The credit ledger in DynamoDB. Every balance change is one transaction that writes its ledger
  * entries (each only if absent) and adds their amounts to the account's balance, so the balance
- * always equals the sum of the entries and a repeated change is refused whole. Call charges of one
- * org are written together: one transaction with all their entries, their pool draws, the holds
- * they release (only while the account shows holds that may be active) and one balance update. A
- * cancellation names the items that failed: repeated records and pools drawn by others are taken
- * out and the rest written again; a transaction conflict is retried with jittered back-off.
+ * always equals the sum of the entries and a repeated change is refused whole. A call charge's
+ * entry is keyed by its org and usage id ({@code ORG#<org>}/{@code ENTRY#CALL_CHARGE#<usageId>})
+ * and is itself the record's claim: put if absent with the record's fingerprint, so a redelivery
+ * fails its condition and is "already charged", another record under the same id is a conflict.
+ * Call charges of one org are written together: one transaction with all their entries, their pool
+ * draws, the holds they release (only while the account shows holds that may be active) and one
+ * balance update. A cancellation names the items that failed: repeated records and pools drawn by
+ * others are taken out and the rest written again; a transaction conflict is retried with jittered
+ * back-off.
  */
 public final class DynamoDbLedger implements Ledger {
 
@@ -67,11 +68,8 @@ public final class DynamoDbLedger implements Ledger {
    */
   static final int MAX_CONFLICT_RETRIES = 8;
 
-  /**
-   * A transaction takes at most 100 items; a charge writes up to three (entry, pool draw, hold
-   * release) and the balance update one more.
-   */
-  static final int MAX_CHARGES_PER_TRANSACTION = 33;
+  /** DynamoDB's limit on the items of one transaction. */
+  static final int MAX_TRANSACTION_ITEMS = 100;
 
   static final long BASE_BACK_OFF_MILLIS = 10;
   static final long MAX_BACK_OFF_MILLIS = 500;
@@ -97,21 +95,31 @@ public final class DynamoDbLedger implements Ledger {
 
   @Override
   public Debits debitAll(List<CallCharge> charges, Optional<Money> watchedLine, Instant at) {
-    if (charges.size() <= MAX_CHARGES_PER_TRANSACTION) {
-      return debitInOneTransaction(charges, watchedLine, at);
-    }
     List<DebitOutcome> outcomes = new ArrayList<>();
     boolean mayHaveEndedBelow = false;
-    for (int from = 0; from < charges.size(); from += MAX_CHARGES_PER_TRANSACTION) {
-      Debits part =
-          debitInOneTransaction(
-              charges.subList(from, Math.min(charges.size(), from + MAX_CHARGES_PER_TRANSACTION)),
-              watchedLine,
-              at);
+    int from = 0;
+    while (from < charges.size()) {
+      int to = from;
+      int items = 1; // the balance update
+      while (to < charges.size() && items + itemsOf(charges.get(to)) <= MAX_TRANSACTION_ITEMS) {
+        items += itemsOf(charges.get(to));
+        to++;
+      }
+      Debits part = debitInOneTransaction(charges.subList(from, to), watchedLine, at);
       outcomes.addAll(part.outcomes());
       mayHaveEndedBelow |= part.mayHaveEndedBelowLine();
+      from = to;
     }
     return new Debits(outcomes, mayHaveEndedBelow);
+  }
+
+  /**
+   * The most items a charge may take in its transaction: its entry, its pool draw and the release
+   * of its call's hold (counted always: holds may turn out to be active only when the transaction
+   * is written).
+   */
+  static int itemsOf(CallCharge charge) {
+    return 2 + (charge.poolDraw().isPresent() ? 1 : 0);
   }
 
   private Debits debitInOneTransaction(
@@ -120,12 +128,7 @@ public final class DynamoDbLedger implements Ledger {
     DebitOutcome[] outcomes = new DebitOutcome[charges.size()];
     List<Integer> pending = new ArrayList<>();
     for (int i = 0; i < charges.size(); i++) {
-      Optional<DebitOutcome> refused = claim(charges.get(i).call(), at);
-      if (refused.isPresent()) {
-        outcomes[i] = refused.get();
-      } else {
-        pending.add(i);
-      }
+      pending.add(i);
     }
     boolean watching = watchedLine.isPresent();
     boolean mayHaveEndedBelow = !watching;
@@ -194,7 +197,7 @@ public final class DynamoDbLedger implements Ledger {
             outcomes[pending.get(k)] =
                 call.fingerprint().equals(Attr.string(existing, "fingerprint"))
                     ? new DebitOutcome.AlreadyDebited(call.usageId())
-                    : new DebitOutcome.UsageIdConflict(call.usageId(), orgId);
+                    : new DebitOutcome.UsageIdConflict(call.usageId());
             settled.add(pending.get(k));
           }
         }
@@ -235,49 +238,6 @@ public final class DynamoDbLedger implements Ledger {
       }
     }
     return new Debits(Arrays.asList(outcomes), mayHaveEndedBelow);
-  }
-
-  /**
-   * Binds the usage id to this org and record, once across all orgs, in a plain conditional write
-   * of its own (half the cost of a transactional one). A repeated record passes again, so a crash
-   * between the claim and the debit is harmless; a different record, or another org, under the same
-   * id is refused.
-   */
-  private Optional<DebitOutcome> claim(CallRecord call, Instant at) {
-    Map<String, AttributeValue> claim = new HashMap<>(LedgerKeys.usageClaim(call.usageId()));
-    claim.put("orgId", s(call.orgId()));
-    claim.put("fingerprint", s(call.fingerprint()));
-    claim.put("entryId", s(EntryKind.CALL_CHARGE.name() + "#" + call.usageId()));
-    claim.put("at", s(at.toString()));
-    try {
-      dynamoDb.putItem(
-          PutItemRequest.builder()
-              .tableName(tableName)
-              .item(claim)
-              .conditionExpression(
-                  "attribute_not_exists(pk) OR (orgId = :org AND fingerprint = :fingerprint)")
-              .expressionAttributeValues(
-                  Map.of(":org", s(call.orgId()), ":fingerprint", s(call.fingerprint())))
-              .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-              .build());
-      return Optional.empty();
-    } catch (ConditionalCheckFailedException taken) {
-      Map<String, AttributeValue> existing =
-          taken.hasItem() && !taken.item().isEmpty() ? taken.item() : readClaim(call.usageId());
-      return Optional.of(
-          new DebitOutcome.UsageIdConflict(call.usageId(), Attr.string(existing, "orgId")));
-    }
-  }
-
-  private Map<String, AttributeValue> readClaim(String usageId) {
-    return dynamoDb
-        .getItem(
-            GetItemRequest.builder()
-                .tableName(tableName)
-                .key(LedgerKeys.usageClaim(usageId))
-                .consistentRead(true)
-                .build())
-        .item();
   }
 
   private static String requireOneOrgDistinctWrites(List<CallCharge> charges) {

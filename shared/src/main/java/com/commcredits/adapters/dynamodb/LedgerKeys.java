@@ -15,15 +15,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <tr><td>call hold</td><td>{@code ORG#<orgId>}</td><td>{@code HOLD#<callId>}</td></tr>
  *   <tr><td>call restrictions</td><td>{@code ORG#<orgId>}</td><td>{@code RESTRICTIONS}</td></tr>
  *   <tr><td>ledger entry</td><td>{@code ORG#<orgId>}</td><td>{@code ENTRY#<kind>#<sourceId>}</td></tr>
- *   <tr><td>usage claim</td><td>{@code USAGE#<usageId>}</td><td>{@code CLAIM}</td></tr>
  *   <tr><td>pool usage</td><td>{@code ORG#<orgId>}</td><td>{@code POOL#<yyyy-MM>#<poolId>}</td></tr>
  *   <tr><td>notification sent (or rejected)</td><td>{@code ORG#<orgId>}</td><td>{@code NOTIFICATION#<notificationId>}</td></tr>
  *   <tr><td>simulated card charge</td><td>{@code SIMCHARGE#<orgId>}</td><td>{@code <idempotencyKey>}</td></tr>
  *   <tr><td>admin request replay</td><td>{@code REPLAY#<scope>}</td><td>{@code <idempotencyKey>}</td></tr>
  * </table>
  *
- * A usage claim makes a usage id chargeable once across all orgs. Pool usage is kept per month
- * (UTC), so a month's pools are one query and a new month starts at zero.
+ * A call charge's entry ({@code ENTRY#CALL_CHARGE#<usageId>}) is its record's claim: a usage id is
+ * charged once within its org, and an id in another org is another org's record. Pool usage is kept
+ * per month (UTC), so a month's pools are one query and a new month starts at zero.
  */
 final class LedgerKeys {
 
@@ -72,10 +72,6 @@ final class LedgerKeys {
 
   static Map<String, AttributeValue> pool(String orgId, YearMonth month, String poolId) {
     return key(org(orgId), poolPrefix(month) + poolId);
-  }
-
-  static Map<String, AttributeValue> usageClaim(String usageId) {
-    return key("USAGE#" + usageId, "CLAIM");
   }
 
   static Map<String, AttributeValue> notification(String orgId, String notificationId) {

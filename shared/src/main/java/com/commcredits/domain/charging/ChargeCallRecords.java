@@ -228,10 +228,9 @@ public final class ChargeCallRecords {
     if (debit instanceof DebitOutcome.AlreadyDebited) {
       return new CallRecordOutcome.AlreadyCharged(call.orgId(), call.usageId());
     }
-    if (debit instanceof DebitOutcome.UsageIdConflict conflict) {
+    if (debit instanceof DebitOutcome.UsageIdConflict) {
       return rejected(
           call,
-          // No other org's id: the reason is shown to this org (guards issue 9 defect 11).
           "usage id '"
               + call.usageId()
               + "' was already charged for a different call record; not charged again");

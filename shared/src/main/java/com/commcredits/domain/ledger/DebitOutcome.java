@@ -9,8 +9,11 @@ public sealed interface DebitOutcome {
   /** This very call record was charged before; nothing changed. */
   record AlreadyDebited(String usageId) implements DebitOutcome {}
 
-  /** The usage id was charged before for a different call record; nothing changed. */
-  record UsageIdConflict(String usageId, String chargedOrgId) implements DebitOutcome {}
+  /**
+   * The org's usage id was charged before for a different call record; nothing changed. (A usage id
+   * is a record's identity within its org: the same id in another org is another record.)
+   */
+  record UsageIdConflict(String usageId) implements DebitOutcome {}
 
   /**
    * Another call drew the pool first: the charge's split is stale. Nothing changed; re-read the

@@ -15,18 +15,18 @@ import java.util.Optional;
 public interface Ledger {
 
   /**
-   * Debits a rated call from the org's credits, at most once per usage id, and adds the minutes it
-   * draws from a licence pool in the same atomic write. The draw is refused, and nothing written
-   * ({@link DebitOutcome.PoolUsageChanged}), if it would take the pool past its size.
+   * Debits a rated call from the org's credits, at most once per usage id of the org, and adds the
+   * minutes it draws from a licence pool in the same atomic write. The draw is refused, and nothing
+   * written ({@link DebitOutcome.PoolUsageChanged}), if it would take the pool past its size.
    */
   default DebitOutcome debit(CallCharge charge, Instant at) {
     return debitAll(List.of(charge), Optional.empty(), at).outcomes().get(0);
   }
 
   /**
-   * Debits rated calls of one org, each at most once per usage id, in as few atomic writes as
-   * possible (each write keeps the balance equal to the sum of the entries). The charges have
-   * distinct usage ids and no two draw the same pool.
+   * Debits rated calls of one org, each at most once per usage id of the org, in as few atomic
+   * writes as possible (each write keeps the balance equal to the sum of the entries). The charges
+   * have distinct usage ids and no two draw the same pool.
    *
    * @param watchedLine when present, the ledger reports whether any of its writes took the balance
    *     below it (the balance check's line: trigger or zero), exactly, even under concurrent writes

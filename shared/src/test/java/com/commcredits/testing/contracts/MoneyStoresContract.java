@@ -2,6 +2,7 @@ package com.commcredits.testing.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.commcredits.adapters.ratecards.RateCardFiles;
 import com.commcredits.domain.account.Accounts;
 import com.commcredits.domain.account.AutoRecharge;
 import com.commcredits.domain.account.PauseReason;
@@ -14,12 +15,20 @@ import com.commcredits.domain.funding.PurchaseOutcome;
 import com.commcredits.domain.funding.RechargeAttempt;
 import com.commcredits.domain.ledger.Credit;
 import com.commcredits.domain.ledger.CreditOutcome;
+import com.commcredits.domain.ledger.DebitOutcome;
 import com.commcredits.domain.ledger.EntryKind;
 import com.commcredits.domain.ledger.Ledger;
 import com.commcredits.domain.ledger.LedgerEntry;
+import com.commcredits.domain.licences.PoolUsage;
 import com.commcredits.domain.money.Money;
+import com.commcredits.domain.rating.CallCharge;
+import com.commcredits.domain.rating.RateCardRater;
+import com.commcredits.domain.rating.RatingOutcome;
 import com.commcredits.testing.TestAccounts;
+import com.commcredits.testing.TestCallRecords;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +63,42 @@ public abstract class MoneyStoresContract {
 
   private Credit deposit(String id, String amount) {
     return new Credit(org, EntryKind.DEPOSIT, id, usd(amount), NOW, "deposit");
+  }
+
+  private CallCharge rated(String orgId, String usageId, long seconds) {
+    var call = TestCallRecords.aCallRecord().org(orgId).usageId(usageId).lasting(seconds).build();
+    var rating =
+        new RateCardRater(RateCardFiles.packaged())
+            .rate(
+                call,
+                s.accounts().find(orgId).orElseThrow(),
+                PoolUsage.none(orgId, RateCardRater.monthOf(call)));
+    return ((RatingOutcome.Rated) rating).charge();
+  }
+
+  private DebitOutcome debit(CallCharge charge) {
+    return s.ledger().debitAll(List.of(charge), Optional.empty(), NOW).outcomes().get(0);
+  }
+
+  @Test
+  void aCallRecordIsChargedOncePerOrgAndUsageId_andADifferentRecordUnderItsIdIsAConflict() {
+    s.ledger().credit(deposit("d1", "100"));
+    String other = "org-" + UUID.randomUUID().toString().substring(0, 8);
+    s.accounts().open(TestAccounts.anAutoRechargingAccount(other, "pm_card_visa"));
+
+    assertThat(debit(rated(org, "u-1", 600))).isInstanceOf(DebitOutcome.Debited.class);
+    assertThat(debit(rated(org, "u-1", 600))).isInstanceOf(DebitOutcome.AlreadyDebited.class);
+    assertThat(debit(rated(org, "u-1", 60))).isInstanceOf(DebitOutcome.UsageIdConflict.class);
+    // the same usage id in another org is that org's record
+    assertThat(debit(rated(other, "u-1", 60))).isInstanceOf(DebitOutcome.Debited.class);
+
+    for (String orgId : List.of(org, other)) {
+      Money sum =
+          s.ledger().entries(orgId).stream().map(LedgerEntry::amount).reduce(usd("0"), Money::plus);
+      assertThat(s.accounts().find(orgId).orElseThrow().balance()).isEqualTo(sum);
+    }
+    assertThat(s.ledger().entries(org)).hasSize(2);
+    assertThat(s.ledger().entries(other)).hasSize(1);
   }
 
   @Test
