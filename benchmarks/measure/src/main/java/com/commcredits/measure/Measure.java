@@ -49,7 +49,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * N} (primed first/second events per function; 3), {@code --seconds S} (length of each throughput
  * phase; 5), {@code --threads T} (concurrent function instances; 4), {@code --child-java PATH} (the
  * JVM the cold starts run on; this one's by default), {@code --skip-cold} (packages, throughput and
- * cost only), {@code --skip-pipeline} (packages and cold starts only, e.g. to compare JVMs).
+ * cost only), {@code --skip-pipeline} (packages and cold starts only, e.g. to compare JVMs), {@code
+ * --trace-classes DIR} (the primed children also log every class they load, with markers between
+ * priming, the first and the second event, into DIR: what the first event loads that priming did
+ * not; their timings are then not comparable).
  */
 public final class Measure {
 
@@ -84,6 +87,7 @@ public final class Measure {
   private final int seconds;
   private final int threads;
   private final String childJava;
+  private final Path traceClasses;
   private final String token = Long.toString(System.currentTimeMillis(), 36);
   private LocalDeployment deployment;
 
@@ -97,6 +101,8 @@ public final class Measure {
     this.childJava =
         options.getOrDefault(
             "child-java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    this.traceClasses =
+        options.containsKey("trace-classes") ? Path.of(options.get("trace-classes")) : null;
   }
 
   public static void main(String[] args) throws Exception {
@@ -342,6 +348,12 @@ public final class Measure {
                     two.toString()),
                 environmentOf(function));
         long[] nanos = primedChild.primed();
+        if (traceClasses != null) {
+          Files.createDirectories(traceClasses);
+          Files.writeString(
+              traceClasses.resolve(function.name() + "-primed-" + run + ".log"),
+              primedChild.output());
+        }
         primed
             .computeIfAbsent(function.name(), f -> new ArrayList<>())
             .add((double) nanos[0] / nanos[1]);
@@ -421,6 +433,9 @@ public final class Measure {
     command.add("-XX:ActiveProcessorCount=1");
     command.add("-Xshare:auto");
     command.addAll(DEPLOYED_FLAGS);
+    if (traceClasses != null && javaArgs.contains("primed")) {
+      command.add("-Xlog:class+load=info:stdout:uptime");
+    }
     command.addAll(javaArgs);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> env = builder.environment();

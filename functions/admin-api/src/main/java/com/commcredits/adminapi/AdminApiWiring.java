@@ -44,7 +44,12 @@ final class AdminApiWiring {
     StructuredLog log =
         StructuredLog.forComponent("admin-api", environment.optional("LOG_LEVEL").orElse(null));
     DynamoDbAccounts accounts = new DynamoDbAccounts(dynamoDb, ledgerTable);
-    SnapStartPriming.register(() -> accounts.find(SnapStartPriming.PRIMING_ORG), log);
+    SnapStartPriming.register(
+        () -> {
+          accounts.find(SnapStartPriming.PRIMING_ORG);
+          DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());
+        },
+        log);
     DynamoDbLedger ledger = new DynamoDbLedger(dynamoDb, ledgerTable);
     DynamoDbFundingStore funding = new DynamoDbFundingStore(dynamoDb, ledgerTable);
     var balanceChanges =

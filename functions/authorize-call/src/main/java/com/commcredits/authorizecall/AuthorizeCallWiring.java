@@ -35,6 +35,7 @@ final class AuthorizeCallWiring {
         () -> {
           accounts.find(SnapStartPriming.PRIMING_ORG);
           Priming.failedTransaction(dynamoDb, ledgerTable);
+          DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());
         },
         log);
     RateCards cards = RateCardFiles.forEnvironment(environment);

@@ -5,6 +5,7 @@ import com.commcredits.adapters.aws.LambdaEnvironment;
 import com.commcredits.adapters.aws.PaymentGateways;
 import com.commcredits.adapters.aws.Priming;
 import com.commcredits.adapters.aws.RechargePolicies;
+import com.commcredits.adapters.dynamodb.DynamoDbAccounts;
 import com.commcredits.adapters.dynamodb.DynamoDbFundingStore;
 import com.commcredits.adapters.json.BalanceChangedJson;
 import com.commcredits.adapters.json.Json;
@@ -50,6 +51,7 @@ final class AutoRechargeWiring {
           funding.snapshot(SnapStartPriming.PRIMING_ORG);
           Priming.failedTransaction(dynamoDb, ledgerTable);
           SqsPriming.refusedSend(sqs, rechargeRequests);
+          DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());
         },
         log);
     return new RechargeRequestBatch(

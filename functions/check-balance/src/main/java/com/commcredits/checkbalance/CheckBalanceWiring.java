@@ -3,6 +3,7 @@ package com.commcredits.checkbalance;
 import com.commcredits.adapters.aws.AwsClients;
 import com.commcredits.adapters.aws.LambdaEnvironment;
 import com.commcredits.adapters.aws.RechargePolicies;
+import com.commcredits.adapters.dynamodb.DynamoDbAccounts;
 import com.commcredits.adapters.dynamodb.DynamoDbFundingStore;
 import com.commcredits.adapters.dynamodb.DynamoDbLedger;
 import com.commcredits.adapters.json.BalanceChangedJson;
@@ -47,6 +48,7 @@ final class CheckBalanceWiring {
           funding.snapshot(SnapStartPriming.PRIMING_ORG);
           SqsPriming.refusedSend(sqs, rechargeRequests);
           SqsPriming.refusedSend(sqs, notifications);
+          DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());
         },
         log);
     return new BalanceChangeBatch(

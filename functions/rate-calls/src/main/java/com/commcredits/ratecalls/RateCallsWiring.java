@@ -1,5 +1,6 @@
 package com.commcredits.ratecalls;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.commcredits.adapters.aws.AwsClients;
 import com.commcredits.adapters.aws.LambdaEnvironment;
 import com.commcredits.adapters.aws.Priming;
@@ -15,22 +16,23 @@ import com.commcredits.adapters.metrics.EmbeddedMetricFormat;
 import com.commcredits.adapters.ratecards.RateCardFiles;
 import com.commcredits.adapters.sqs.SqsBalanceChangedPublisher;
 import com.commcredits.adapters.sqs.SqsPriming;
+import com.commcredits.domain.account.Accounts;
 import com.commcredits.domain.account.AutoRecharge;
-import com.commcredits.domain.account.Language;
 import com.commcredits.domain.account.OrgAccount;
-import com.commcredits.domain.account.ServiceState;
-import com.commcredits.domain.calls.CallRecord;
 import com.commcredits.domain.charging.ChargeCallRecords;
+import com.commcredits.domain.charging.RejectedCallRecord;
+import com.commcredits.domain.charging.RejectedCallRecords;
 import com.commcredits.domain.licences.OrgLicences;
-import com.commcredits.domain.licences.PoolUsage;
 import com.commcredits.domain.money.Money;
 import com.commcredits.domain.rating.CallRater;
 import com.commcredits.domain.rating.RateCardRater;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Currency;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -58,23 +60,30 @@ final class RateCallsWiring {
     DynamoDbAccounts accounts = new DynamoDbAccounts(dynamoDb, ledgerTable);
     CallRater rater = rateCards(environment);
     String balanceChangesQueue = environment.require("BALANCE_CHANGES_QUEUE_URL");
-    // The real paths, refused or on a sample (issue 10): a read, a debit-shaped transaction that
-    // fails its condition, a send the queue refuses, decoding and rating a record.
+    DynamoDbLedger ledger = new DynamoDbLedger(dynamoDb, ledgerTable);
+    // The real paths, refused or on a sample (issue 10): a read that finds nothing, then the
+    // whole batch (decoding, the handler's batch response, rating and the debit transaction,
+    // which DynamoDB cancels because the priming org has no account), a send the queue refuses.
+    // The priming batch keeps no rejected record, publishes nothing and counts no metrics.
+    CallRecordBatch primingBatch =
+        new CallRecordBatch(
+            json,
+            new ChargeCallRecords(primingAccounts(accounts), rater, ledger),
+            primingRejections(),
+            balanceChanged -> {},
+            Clock.fixed(Instant.parse("2026-01-01T00:05:00Z"), ZoneOffset.UTC),
+            log);
     SnapStartPriming.register(
         () -> {
-          accounts.find(SnapStartPriming.PRIMING_ORG);
           Priming.failedTransaction(dynamoDb, ledgerTable);
           SqsPriming.refusedSend(sqs, balanceChangesQueue);
-          CallRecord sample = json.parse(SAMPLE_CALL_RECORD);
-          rater.rate(
-              sample,
-              primingAccount(),
-              PoolUsage.none(SnapStartPriming.PRIMING_ORG, RateCardRater.monthOf(sample)));
+          new RateCallsHandler(primingBatch).handleRequest(primingEvent(), null);
+          DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());
         },
         log);
     return new CallRecordBatch(
         json,
-        new ChargeCallRecords(accounts, rater, new DynamoDbLedger(dynamoDb, ledgerTable)),
+        new ChargeCallRecords(accounts, rater, ledger),
         new DynamoDbRejectedCallRecords(dynamoDb, environment.require("REJECTED_RECORDS_TABLE")),
         new SqsBalanceChangedPublisher(sqs, balanceChangesQueue, new BalanceChangedJson(mapper)),
         Clock.systemUTC(),
@@ -82,21 +91,60 @@ final class RateCallsWiring {
         EmbeddedMetricFormat.forFunction("rate-calls"));
   }
 
-  /** An account no org has, in USD with nothing licensed: what priming rates against. */
-  private static OrgAccount primingAccount() {
-    Currency usd = Currency.getInstance("USD");
-    return new OrgAccount(
-        SnapStartPriming.PRIMING_ORG,
-        "priming",
-        usd,
-        Money.zero(usd),
-        ServiceState.ACTIVE,
-        Language.EN,
-        List.of(),
-        0,
-        AutoRecharge.off(Money.zero(usd), Money.zero(usd)),
-        Instant.EPOCH,
-        OrgLicences.NONE);
+  private static SQSEvent primingEvent() {
+    SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+    message.setMessageId("snapstart-priming");
+    message.setBody(SAMPLE_CALL_RECORD);
+    message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+    SQSEvent event = new SQSEvent();
+    event.setRecords(List.of(message));
+    return event;
+  }
+
+  /**
+   * The real account read (it finds nothing for the priming org), then an account for it, so that
+   * priming goes on to rating and the debit.
+   */
+  private static Accounts primingAccounts(DynamoDbAccounts accounts) {
+    return new Accounts() {
+      @Override
+      public Optional<OrgAccount> find(String orgId) {
+        accounts.find(orgId);
+        return Optional.of(SnapStartPriming.primingAccount());
+      }
+
+      @Override
+      public boolean open(OrgAccount account) {
+        throw new UnsupportedOperationException("priming opens no account");
+      }
+
+      @Override
+      public boolean updateLicences(String orgId, OrgLicences licences) {
+        throw new UnsupportedOperationException("priming changes no account");
+      }
+
+      @Override
+      public boolean updateAutoRecharge(String orgId, AutoRecharge autoRecharge) {
+        throw new UnsupportedOperationException("priming changes no account");
+      }
+
+      @Override
+      public boolean updateMonthlyCap(String orgId, Money monthlyCap) {
+        throw new UnsupportedOperationException("priming changes no account");
+      }
+    };
+  }
+
+  private static RejectedCallRecords primingRejections() {
+    return new RejectedCallRecords() {
+      @Override
+      public void keep(RejectedCallRecord rejected) {}
+
+      @Override
+      public List<RejectedCallRecord> list(String orgId) {
+        return List.of();
+      }
+    };
   }
 
   /**

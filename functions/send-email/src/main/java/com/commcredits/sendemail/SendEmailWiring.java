@@ -42,6 +42,7 @@ final class SendEmailWiring {
         () -> {
           accounts.find(SnapStartPriming.PRIMING_ORG);
           SesPriming.rejectedSend(ses, sender);
+          DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());
         },
         log);
     return new NotificationBatch(

@@ -7,13 +7,16 @@ import com.commcredits.adapters.aws.LambdaEnvironment;
 import com.commcredits.adapters.dynamodb.DynamoDbOrgDirectory;
 import com.commcredits.adapters.json.BalanceChangedJson;
 import com.commcredits.adapters.json.Json;
+import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.adapters.sqs.SqsBalanceChangedPublisher;
+import com.commcredits.adapters.sqs.SqsPriming;
 import com.commcredits.domain.account.OrgDirectory;
 import com.commcredits.domain.balance.BalanceChangeCause;
 import com.commcredits.domain.balance.BalanceChanged;
 import com.commcredits.domain.balance.BalanceChangedPublisher;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -47,13 +50,33 @@ public final class SweepAccountsHandler implements RequestHandler<Map<String, Ob
     this(
         new DynamoDbOrgDirectory(
             aws.client(DynamoDbClient.builder(), "DYNAMODB"), environment.ledgerTable()),
-        new SqsBalanceChangedPublisher(
-            aws.client(SqsClient.builder(), "SQS"),
-            environment.require("BALANCE_CHANGES_QUEUE_URL"),
-            new BalanceChangedJson(Json.mapper())),
-        Clock.systemUTC(),
+        aws.client(SqsClient.builder(), "SQS"),
+        environment.require("BALANCE_CHANGES_QUEUE_URL"),
+        new BalanceChangedJson(Json.mapper()),
         StructuredLog.forComponent(
             "sweep-accounts", environment.optional("LOG_LEVEL").orElse(null)));
+  }
+
+  private SweepAccountsHandler(
+      DynamoDbOrgDirectory orgs,
+      SqsClient sqs,
+      String balanceChangesQueue,
+      BalanceChangedJson json,
+      StructuredLog log) {
+    this(
+        orgs,
+        new SqsBalanceChangedPublisher(sqs, balanceChangesQueue, json),
+        Clock.systemUTC(),
+        log);
+    // The sweep's paths without its effects (issue 10): a one-item scan page (never the whole
+    // table), a balance change encoded, a send the queue refuses.
+    SnapStartPriming.register(
+        () -> {
+          orgs.readOneItem();
+          json.write(new BalanceChanged(SnapStartPriming.PRIMING_ORG, CAUSE, Instant.EPOCH));
+          SqsPriming.refusedSend(sqs, balanceChangesQueue);
+        },
+        log);
   }
 
   SweepAccountsHandler(

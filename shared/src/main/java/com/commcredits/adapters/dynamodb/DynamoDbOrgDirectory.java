@@ -24,18 +24,25 @@ public final class DynamoDbOrgDirectory implements OrgDirectory {
 
   @Override
   public List<String> orgIds() {
-    return dynamoDb
-        .scanPaginator(
-            ScanRequest.builder()
-                .tableName(tableName)
-                .filterExpression("sk = :account")
-                .projectionExpression("orgId")
-                .expressionAttributeValues(Map.of(":account", s(LedgerKeys.ACCOUNT)))
-                .build())
-        .items()
-        .stream()
+    return dynamoDb.scanPaginator(accountScan().build()).items().stream()
         .map(item -> Attr.string(item, "orgId"))
         .sorted()
         .toList();
+  }
+
+  /**
+   * Reads one page of one item of the sweep's scan and discards it: SnapStart priming (issue 10),
+   * the scan's path without reading the table.
+   */
+  public void readOneItem() {
+    dynamoDb.scan(accountScan().limit(1).build());
+  }
+
+  private ScanRequest.Builder accountScan() {
+    return ScanRequest.builder()
+        .tableName(tableName)
+        .filterExpression("sk = :account")
+        .projectionExpression("orgId")
+        .expressionAttributeValues(Map.of(":account", s(LedgerKeys.ACCOUNT)));
   }
 }
