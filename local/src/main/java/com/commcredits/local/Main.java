@@ -236,7 +236,11 @@ public final class Main {
     // standard output goes to a file, the timeline to the terminal.
     PrintStream timeline = System.out;
     Path functionOutput =
-        quiet.templatePath().toAbsolutePath().getParent().resolve("local/target/demo-functions.log");
+        quiet
+            .templatePath()
+            .toAbsolutePath()
+            .getParent()
+            .resolve("local/target/demo-functions.log");
     try (PrintStream functions = functionOutputFile(functionOutput);
         LocalDeployment deployment = LocalDeployment.start(quiet)) {
       System.setOut(functions);
