@@ -49,6 +49,8 @@ class RechargeRetriesIT {
 
     org.call(Duration.ofMinutes(44));
     waitUntil(() -> org.account().autoRecharge().pausedReason() != null);
+    // The pause's email travels the notification queue after the pause is stored.
+    deployment.awaitQuiescence(SETTLE);
 
     assertThat(org.cardCharges())
         .hasSize(3)
@@ -66,6 +68,8 @@ class RechargeRetriesIT {
 
     org.call(Duration.ofMinutes(44));
     waitUntil(() -> org.account().autoRecharge().pausedReason() != null);
+    // The pause's email travels the notification queue after the pause is stored.
+    deployment.awaitQuiescence(SETTLE);
 
     assertThat(org.cardCharges()).hasSize(2);
     assertThat(org.account().autoRecharge().pausedReason())
