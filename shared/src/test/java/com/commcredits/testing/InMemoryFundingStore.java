@@ -171,6 +171,13 @@ public final class InMemoryFundingStore implements FundingStore {
   }
 
   @Override
+  public synchronized java.util.List<CreditPurchase> openPurchases(String orgId) {
+    return purchases.values().stream()
+        .filter(p -> p.orgId().equals(orgId) && p.status() == CreditPurchase.Status.CHARGING)
+        .toList();
+  }
+
+  @Override
   public synchronized boolean openPurchase(CreditPurchase charging) {
     return purchases.putIfAbsent(key(charging.orgId(), charging.purchaseId()), charging) == null;
   }

@@ -1,5 +1,6 @@
 package com.commcredits.testing;
 
+import com.commcredits.domain.funding.PurchaseSettlement;
 import com.commcredits.domain.funding.RechargeRequest;
 import com.commcredits.domain.funding.RechargeRequestPublisher;
 import com.commcredits.domain.notification.Notification;
@@ -37,10 +38,20 @@ public final class RecordingPublishers {
 
   public static final class RechargeRequests implements RechargeRequestPublisher {
     private final List<RechargeRequest> published = new ArrayList<>();
+    private final List<PurchaseSettlement> settlements = new ArrayList<>();
 
     @Override
     public synchronized void publish(RechargeRequest request) {
       published.add(request);
+    }
+
+    @Override
+    public synchronized void publish(PurchaseSettlement settlement) {
+      settlements.add(settlement);
+    }
+
+    public synchronized List<PurchaseSettlement> settlements() {
+      return List.copyOf(settlements);
     }
 
     public synchronized List<RechargeRequest> published() {
@@ -50,6 +61,7 @@ public final class RecordingPublishers {
     /** The queued requests are lost (a DLQ, a lost send): only what is published later counts. */
     public synchronized void loseAll() {
       published.clear();
+      settlements.clear();
     }
 
     public synchronized RechargeRequest last() {

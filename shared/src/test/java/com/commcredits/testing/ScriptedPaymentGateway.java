@@ -20,6 +20,19 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
   private final Map<String, ChargeResult> byKey = new HashMap<>();
   private final List<CardCharge> cardCharges = new ArrayList<>();
   private int requests;
+  private boolean unreachable;
+  private final List<String> requestedKeys = new ArrayList<>();
+
+  /** While unreachable every charge and lookup times out and nothing reaches the card. */
+  public synchronized ScriptedPaymentGateway unreachable(boolean value) {
+    unreachable = value;
+    return this;
+  }
+
+  /** The idempotency key of every charge request and lookup, in order. */
+  public synchronized List<String> requestedKeys() {
+    return List.copyOf(requestedKeys);
+  }
 
   /** The next charges answer these, in order. */
   public ScriptedPaymentGateway thenAnswer(ChargeResult... results) {
@@ -30,6 +43,10 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
   @Override
   public synchronized ChargeResult charge(CardCharge charge) {
     requests++;
+    requestedKeys.add(charge.idempotencyKey());
+    if (unreachable) {
+      return new ChargeResult.OutcomeUnknown("unreachable");
+    }
     ChargeResult earlier = byKey.get(charge.idempotencyKey());
     if (earlier != null) {
       return earlier;
@@ -55,6 +72,10 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
   @Override
   public synchronized ChargeResult find(CardCharge charge) {
     String idempotencyKey = charge.idempotencyKey();
+    requestedKeys.add(idempotencyKey);
+    if (unreachable) {
+      return new ChargeResult.OutcomeUnknown("unreachable");
+    }
     return byKey.getOrDefault(idempotencyKey, new ChargeResult.NotFound(idempotencyKey));
   }
 

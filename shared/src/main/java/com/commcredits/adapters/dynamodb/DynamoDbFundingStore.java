@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -33,8 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Funding state on the account item and recharge attempts beside it (pk {@code ORG#<orgId>}, sk
- * {@code RECHARGE#<attemptId>}). Every write is conditional on the state it was decided from.
+ * Funding state on the account item, recharge attempts and credit purchases beside it (pk {@code
+ * ORG#<orgId>}, sk {@code RECHARGE#<attemptId>}, {@code PURCHASE#<purchaseId>}). Every write is
+ * conditional on the state it was decided from.
  */
 public final class DynamoDbFundingStore implements FundingStore {
 
@@ -139,6 +142,31 @@ public final class DynamoDbFundingStore implements FundingStore {
   public Optional<CreditPurchase> purchase(String orgId, String purchaseId) {
     Map<String, AttributeValue> item = get(LedgerKeys.purchase(orgId, purchaseId));
     return item == null ? Optional.empty() : Optional.of(fromPurchaseItem(item));
+  }
+
+  @Override
+  public List<CreditPurchase> openPurchases(String orgId) {
+    return dynamoDb
+        .queryPaginator(
+            QueryRequest.builder()
+                .tableName(tableName)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :purchases)")
+                // Read and paid for per purchase item all the same; an org buys a few a month.
+                .filterExpression("#status = :charging")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(
+                    Map.of(
+                        ":pk",
+                        s(LedgerKeys.org(orgId)),
+                        ":purchases",
+                        s(LedgerKeys.PURCHASE_PREFIX),
+                        ":charging",
+                        s(CreditPurchase.Status.CHARGING.name())))
+                .build())
+        .items()
+        .stream()
+        .map(DynamoDbFundingStore::fromPurchaseItem)
+        .toList();
   }
 
   @Override

@@ -1,5 +1,7 @@
 package com.commcredits.adapters.json;
 
+import com.commcredits.domain.funding.FundingRequest;
+import com.commcredits.domain.funding.PurchaseSettlement;
 import com.commcredits.domain.funding.RechargeRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,8 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /**
- * The recharge-request message: {@code {"orgId":"acme","attemptId":"recharge-acme-3",
- * "notBefore":"2026-11-02T11:00:00Z"}}.
+ * The messages on the recharge-requests queue: a recharge request {@code {"orgId":"acme",
+ * "attemptId":"recharge-acme-3","notBefore":"2026-11-02T11:00:00Z"}} or a purchase settlement
+ * {@code {"orgId":"acme","purchaseId":"p-…","notBefore":"2026-11-02T11:00:00Z","tries":1}}, told
+ * apart by which id they carry.
  */
 public final class RechargeRequestJson {
 
@@ -27,16 +31,35 @@ public final class RechargeRequestJson {
     return json.toString();
   }
 
+  public String write(PurchaseSettlement settlement) {
+    ObjectNode json = mapper.createObjectNode();
+    json.put("orgId", settlement.orgId());
+    json.put("purchaseId", settlement.purchaseId());
+    json.put("notBefore", settlement.notBefore().toString());
+    json.put("tries", settlement.tries());
+    return json.toString();
+  }
+
   /**
-   * @throws IllegalArgumentException if the body is not a recharge request
+   * @throws IllegalArgumentException if the body is neither a recharge request nor a settlement
    */
-  public RechargeRequest read(String body) {
+  public FundingRequest read(String body) {
     try {
       JsonNode json = mapper.readTree(body);
-      return new RechargeRequest(
-          json.path("orgId").asText(null),
-          json.path("attemptId").asText(null),
-          Instant.parse(json.path("notBefore").asText()));
+      String orgId = json.path("orgId").asText(null);
+      Instant notBefore = Instant.parse(json.path("notBefore").asText());
+      if (json.hasNonNull("purchaseId") == json.hasNonNull("attemptId")) {
+        throw new IllegalArgumentException("exactly one of attemptId and purchaseId expected");
+      }
+      if (json.hasNonNull("purchaseId")) {
+        JsonNode tries = json.path("tries");
+        if (!tries.canConvertToInt()) {
+          throw new IllegalArgumentException("tries must be a whole number");
+        }
+        return new PurchaseSettlement(
+            orgId, json.path("purchaseId").asText(), notBefore, tries.intValue());
+      }
+      return new RechargeRequest(orgId, json.path("attemptId").asText(), notBefore);
     } catch (JsonProcessingException | RuntimeException e) {
       throw new IllegalArgumentException("not a recharge request: " + e.getMessage(), e);
     }

@@ -47,7 +47,11 @@ public final class CheckBalance {
     /** A recharge in flight is long past due (its message lost or dead-lettered): alarm. */
     RECHARGE_STUCK,
     /** The month turned, so the monthly cap's pause was lifted. */
-    MONTHLY_CAP_LIFTED
+    MONTHLY_CAP_LIFTED,
+    /** The daily sweep asked for an open purchase (its card's answer unknown) to be settled. */
+    PURCHASE_SETTLEMENT_REQUESTED,
+    /** A purchase has been open for a day or more: alarm. */
+    PURCHASE_STUCK
   }
 
   /** How long before a card's expiry its admins are warned. */
@@ -97,7 +101,27 @@ public final class CheckBalance {
     checkZero(account, funding, now, actions);
     checkTrigger(account, funding, now, actions);
     checkCardExpiry(account, funding, now, actions);
+    if (causes.contains(BalanceChangeCause.DAILY_SWEEP)) {
+      settleOpenPurchases(account.orgId(), now, actions);
+    }
     return new Outcome.Checked(account.balance(), actions);
+  }
+
+  /**
+   * The backstop for purchases left open by an unclear card answer whose settlement messages were
+   * lost or dead-lettered: asks for each to be settled under its own key, and reports one open for
+   * a day.
+   */
+  private void settleOpenPurchases(String orgId, Instant now, Set<Action> actions) {
+    for (CreditPurchase open : store.openPurchases(orgId)) {
+      if (open.requestedAt().plus(PurchaseSettlement.SWEEP_AFTER).isBefore(now)) {
+        recharges.publish(PurchaseSettlement.sweep(orgId, open.purchaseId(), now));
+        actions.add(Action.PURCHASE_SETTLEMENT_REQUESTED);
+      }
+      if (open.requestedAt().plus(PurchaseSettlement.STUCK_AFTER).isBefore(now)) {
+        actions.add(Action.PURCHASE_STUCK);
+      }
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import com.commcredits.domain.account.ServiceState;
 import com.commcredits.domain.ledger.Credit;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -60,6 +61,12 @@ public interface FundingStore {
   boolean liftPause(String orgId, PauseReason reason);
 
   Optional<CreditPurchase> purchase(String orgId, String purchaseId);
+
+  /**
+   * The org's purchases still CHARGING (their card's answer unknown), for the daily sweep to settle
+   * those whose own settlement messages were lost.
+   */
+  List<CreditPurchase> openPurchases(String orgId);
 
   /** Records a purchase as CHARGING before its card is charged, if its id is new. */
   boolean openPurchase(CreditPurchase charging);

@@ -11,6 +11,7 @@ import com.commcredits.domain.ledger.EntryKind;
 import com.commcredits.domain.payment.CardCharge;
 import com.commcredits.domain.payment.ChargeResult;
 import com.commcredits.domain.payment.PaymentGateway;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -18,21 +19,45 @@ import java.util.Optional;
  * purchase is recorded (CHARGING, its own idempotency key) before the card is charged; the ledger
  * credit and the purchase's close are one transaction; a purchase found CHARGING under the same id
  * is reconciled with the provider under the same key before anything else; an indeterminate answer
- * leaves it {@link PurchaseOutcome.Pending}, never retried under a new key. Everything that can
- * refuse the purchase (org, currency, card, the credit itself) is checked before the card is
- * charged.
+ * leaves it {@link PurchaseOutcome.Pending}, never retried under a new key, and queues a {@link
+ * PurchaseSettlement} that asks the provider again under that key with a back-off until it answers
+ * (the daily sweep is the backstop for a lost message). Everything that can refuse the purchase
+ * (org, currency, card, the credit itself) is checked before the card is charged.
  */
 public final class PurchaseCredit {
 
   private final FundingStore store;
   private final PaymentGateway gateway;
   private final BalanceChangedPublisher balanceChanges;
+  private final RechargeRequestPublisher settlements;
+
+  /** What settling an open purchase came to. */
+  public sealed interface SettlementOutcome {
+    /** The provider answered: charged and credited, or declined (and closed). */
+    record Settled(PurchaseOutcome outcome) implements SettlementOutcome {}
+
+    /** Not open any more (settled by a resend or an earlier message), or unknown. */
+    record NothingToDo(String why) implements SettlementOutcome {}
+
+    /** Early: queued again for its time. */
+    record NotYetDue(Instant notBefore) implements SettlementOutcome {}
+
+    /** Still no answer: asked again at {@code next}. */
+    record RetryScheduled(int tries, Instant next) implements SettlementOutcome {}
+
+    /** Still no answer after the whole back-off: operators must look; the daily sweep asks on. */
+    record Unanswered(int tries) implements SettlementOutcome {}
+  }
 
   public PurchaseCredit(
-      FundingStore store, PaymentGateway gateway, BalanceChangedPublisher balanceChanges) {
+      FundingStore store,
+      PaymentGateway gateway,
+      BalanceChangedPublisher balanceChanges,
+      RechargeRequestPublisher settlements) {
     this.store = store;
     this.gateway = gateway;
     this.balanceChanges = balanceChanges;
+    this.settlements = settlements;
   }
 
   public PurchaseOutcome purchase(PurchaseCommand command) {
@@ -58,7 +83,7 @@ public final class PurchaseCredit {
     }
     CreditPurchase charging = CreditPurchase.charging(command);
     // Built before the charge: a purchase the ledger would refuse must never reach the card.
-    Credit credit = credit(charging, command, card);
+    Credit credit = credit(charging, command.now(), card);
     CardCharge charge = cardCharge(charging, account, card);
     if (!store.openPurchase(charging)) {
       // Another request with the same key got there first: answer as that one does.
@@ -67,7 +92,44 @@ public final class PurchaseCredit {
           .map(found -> resume(found, command, account))
           .orElseGet(() -> new PurchaseOutcome.Pending(command.purchaseId()));
     }
-    return settle(charging, credit, gateway.charge(charge));
+    PurchaseOutcome outcome = conclude(charging, credit, gateway.charge(charge));
+    if (outcome instanceof PurchaseOutcome.Pending) {
+      // The admin need not come back: the provider is asked again under the same key.
+      settlements.publish(
+          PurchaseSettlement.first(charging.orgId(), charging.purchaseId(), command.now()));
+    }
+    return outcome;
+  }
+
+  /**
+   * Settles a purchase left open by an unclear answer, under its own key: credits it if the
+   * provider charged it, closes it if declined, charges it if the provider never saw it, and
+   * otherwise queues the next try of the back-off.
+   */
+  public SettlementOutcome settle(PurchaseSettlement settlement, Instant now) {
+    if (settlement.notBefore().isAfter(now)) {
+      // Queues delay a message by minutes at most; a back-off of hours is a chain of such hops.
+      settlements.publish(settlement);
+      return new SettlementOutcome.NotYetDue(settlement.notBefore());
+    }
+    Optional<CreditPurchase> found = store.purchase(settlement.orgId(), settlement.purchaseId());
+    Optional<BalanceSnapshot> snapshot = store.snapshot(settlement.orgId());
+    if (found.isEmpty() || snapshot.isEmpty()) {
+      return new SettlementOutcome.NothingToDo("no such purchase");
+    }
+    if (found.get().status() != CreditPurchase.Status.CHARGING) {
+      return new SettlementOutcome.NothingToDo("settled before: " + found.get().status());
+    }
+    PurchaseOutcome outcome = reconcile(found.get(), now, snapshot.get().account());
+    if (!(outcome instanceof PurchaseOutcome.Pending)) {
+      return new SettlementOutcome.Settled(outcome);
+    }
+    Optional<PurchaseSettlement> next = settlement.next(now);
+    if (next.isEmpty()) {
+      return new SettlementOutcome.Unanswered(settlement.tries());
+    }
+    settlements.publish(next.get());
+    return new SettlementOutcome.RetryScheduled(next.get().tries(), next.get().notBefore());
   }
 
   private PurchaseOutcome resume(
@@ -83,13 +145,12 @@ public final class PurchaseCredit {
           new PurchaseOutcome.AlreadyPurchased(
               earlier.purchaseId(), earlier.amount(), account.balance());
       case DECLINED -> declined(earlier.declineKind(), earlier.code());
-      case CHARGING -> reconcile(earlier, command, account);
+      case CHARGING -> reconcile(earlier, command.now(), account);
     };
   }
 
   /** A try may have charged the card: ask the provider under the same key before anything else. */
-  private PurchaseOutcome reconcile(
-      CreditPurchase charging, PurchaseCommand command, OrgAccount account) {
+  private PurchaseOutcome reconcile(CreditPurchase charging, Instant now, OrgAccount account) {
     PaymentMethod card = account.autoRecharge().paymentMethod();
     if (card == null) {
       // The card was removed since: the provider cannot be asked about it yet.
@@ -103,10 +164,10 @@ public final class PurchaseCredit {
     if (found instanceof ChargeResult.NotFound) {
       return new PurchaseOutcome.Pending(charging.purchaseId());
     }
-    return settle(charging, credit(charging, command, card), found);
+    return conclude(charging, credit(charging, now, card), found);
   }
 
-  private PurchaseOutcome settle(CreditPurchase charging, Credit credit, ChargeResult result) {
+  private PurchaseOutcome conclude(CreditPurchase charging, Credit credit, ChargeResult result) {
     if (result instanceof ChargeResult.Succeeded succeeded) {
       CreditPurchase done = charging.succeeded(succeeded.paymentId());
       boolean credited = store.completePurchase(done, withPayment(credit, succeeded.paymentId()));
@@ -147,14 +208,13 @@ public final class PurchaseCredit {
     return new PurchaseOutcome.Declined(kind, what + " (" + (code == null ? "" : code) + ")");
   }
 
-  private static Credit credit(
-      CreditPurchase purchase, PurchaseCommand command, PaymentMethod card) {
+  private static Credit credit(CreditPurchase purchase, Instant at, PaymentMethod card) {
     return new Credit(
         purchase.orgId(),
         EntryKind.PURCHASE,
         purchase.purchaseId(),
         purchase.amount(),
-        command.now(),
+        at,
         "purchase " + (card == null ? "card" : card.displayName()));
   }
 

@@ -35,7 +35,7 @@ final class FundingFixture {
   final CheckBalance checkBalance = new CheckBalance(store, recharges, notifications, POLICY);
   final RechargeAutomatically recharging =
       new RechargeAutomatically(store, gateway, recharges, balanceChanges, notifications, POLICY);
-  final PurchaseCredit purchasing = new PurchaseCredit(store, gateway, balanceChanges);
+  final PurchaseCredit purchasing = new PurchaseCredit(store, gateway, balanceChanges, recharges);
   final AccountAdministration admin = new AccountAdministration(accounts, ledger, balanceChanges);
   Instant now = Instant.parse("2026-11-02T10:00:00Z");
   private int debits;
