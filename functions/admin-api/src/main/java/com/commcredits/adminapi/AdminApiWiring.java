@@ -14,10 +14,12 @@ import com.commcredits.adapters.dynamodb.DynamoDbSentNotifications;
 import com.commcredits.adapters.dynamodb.DynamoDbUsageRecords;
 import com.commcredits.adapters.json.BalanceChangedJson;
 import com.commcredits.adapters.json.Json;
+import com.commcredits.adapters.json.RechargeRequestJson;
 import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.adapters.ratecards.RateCardFiles;
 import com.commcredits.adapters.sqs.SqsBalanceChangedPublisher;
+import com.commcredits.adapters.sqs.SqsRechargeRequestPublisher;
 import com.commcredits.domain.admin.AccountAdministration;
 import com.commcredits.domain.admin.OperatorCredit;
 import com.commcredits.domain.funding.PurchaseCredit;
@@ -77,7 +79,13 @@ final class AdminApiWiring {
             new PurchaseCredit(
                 funding,
                 PaymentGateways.from(environment, dynamoDb, ledgerTable, stripeKey),
-                balanceChanges),
+                balanceChanges,
+                // An unclear card answer is settled by the auto-recharge step, not by the admin.
+                new SqsRechargeRequestPublisher(
+                    sqs,
+                    environment.require("RECHARGE_REQUESTS_QUEUE_URL"),
+                    new RechargeRequestJson(mapper),
+                    Clock.systemUTC())),
             PaymentGateways.cardSetup(environment, stripeKey),
             environment.require("PAYMENT_GATEWAY"),
             priced);

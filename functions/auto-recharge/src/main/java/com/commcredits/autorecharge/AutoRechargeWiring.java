@@ -18,6 +18,7 @@ import com.commcredits.adapters.sqs.SqsBalanceChangedPublisher;
 import com.commcredits.adapters.sqs.SqsNotificationPublisher;
 import com.commcredits.adapters.sqs.SqsPriming;
 import com.commcredits.adapters.sqs.SqsRechargeRequestPublisher;
+import com.commcredits.domain.funding.PurchaseCredit;
 import com.commcredits.domain.funding.RechargeAutomatically;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -54,20 +55,23 @@ final class AutoRechargeWiring {
           DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());
         },
         log);
+    var gateway =
+        PaymentGateways.from(
+            environment, dynamoDb, ledgerTable, () -> stripeSecretKey(environment));
+    var balanceChanges =
+        new SqsBalanceChangedPublisher(
+            sqs, environment.require("BALANCE_CHANGES_QUEUE_URL"), new BalanceChangedJson(mapper));
     return new RechargeRequestBatch(
         new RechargeRequestJson(mapper),
         new RechargeAutomatically(
             funding,
-            PaymentGateways.from(
-                environment, dynamoDb, ledgerTable, () -> stripeSecretKey(environment)),
+            gateway,
             recharges,
-            new SqsBalanceChangedPublisher(
-                sqs,
-                environment.require("BALANCE_CHANGES_QUEUE_URL"),
-                new BalanceChangedJson(mapper)),
+            balanceChanges,
             new SqsNotificationPublisher(
                 sqs, environment.require("NOTIFICATIONS_QUEUE_URL"), new NotificationJson(mapper)),
             RechargePolicies.from(environment)),
+        new PurchaseCredit(funding, gateway, balanceChanges, recharges),
         clock,
         log,
         EmbeddedMetricFormat.forFunction("auto-recharge"));

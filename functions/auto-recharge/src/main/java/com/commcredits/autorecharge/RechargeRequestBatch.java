@@ -5,34 +5,47 @@ import com.commcredits.adapters.lambda.BatchFailures;
 import com.commcredits.adapters.lambda.SqsDelivery;
 import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.adapters.metrics.Metrics;
+import com.commcredits.domain.funding.FundingRequest;
+import com.commcredits.domain.funding.PurchaseCredit;
+import com.commcredits.domain.funding.PurchaseSettlement;
 import com.commcredits.domain.funding.RechargeAutomatically;
 import com.commcredits.domain.funding.RechargeRequest;
 import java.time.Clock;
 import java.util.List;
 
-/** Works each recharge request forward; a fault leaves the request for SQS to bring back. */
+/**
+ * Works each recharge request forward and settles each open purchase; a fault leaves the message
+ * for SQS to bring back.
+ */
 final class RechargeRequestBatch {
 
   private final RechargeRequestJson json;
   private final RechargeAutomatically recharging;
+  private final PurchaseCredit purchases;
   private final Clock clock;
   private final StructuredLog log;
   private final Metrics metrics;
 
   RechargeRequestBatch(
-      RechargeRequestJson json, RechargeAutomatically recharging, Clock clock, StructuredLog log) {
-    this(json, recharging, clock, log, Metrics.NONE);
+      RechargeRequestJson json,
+      RechargeAutomatically recharging,
+      PurchaseCredit purchases,
+      Clock clock,
+      StructuredLog log) {
+    this(json, recharging, purchases, clock, log, Metrics.NONE);
   }
 
   RechargeRequestBatch(
       RechargeRequestJson json,
       RechargeAutomatically recharging,
+      PurchaseCredit purchases,
       Clock clock,
       StructuredLog log,
       Metrics metrics) {
     this.metrics = metrics;
     this.json = json;
     this.recharging = recharging;
+    this.purchases = purchases;
     this.clock = clock;
     this.log = log;
   }
@@ -40,44 +53,73 @@ final class RechargeRequestBatch {
   BatchFailures process(List<SqsDelivery> deliveries) {
     BatchFailures failures = new BatchFailures();
     for (SqsDelivery delivery : deliveries) {
-      RechargeRequest request;
+      FundingRequest request;
       try {
         request = json.read(delivery.body());
       } catch (IllegalArgumentException malformed) {
-        // Only our balance check writes these: a malformed one is a bug and belongs in the DLQ.
+        // Only our own steps write these: a malformed one is a bug and belongs in the DLQ.
         log.error("recharge_request.malformed", malformed, "messageId", delivery.messageId());
         failures.add(delivery.messageId());
         continue;
       }
       try {
-        var outcome = recharging.handle(request, clock.instant());
-        metrics.add("Recharges", 1, "outcome", outcome.getClass().getSimpleName());
-        log.info(
-            "recharge." + outcome.getClass().getSimpleName(),
-            "orgId",
-            request.orgId(),
-            "attemptId",
-            request.attemptId(),
-            "outcome",
-            outcome.toString());
-        if (outcome instanceof RechargeAutomatically.Outcome.Unreconciled unknown
-            && unknown.paused()) {
-          // An operator's alarm: the provider keeps giving no answer; the try stays open.
-          log.error(
-              "recharge.outcome_unknown_paused",
-              null,
-              "orgId",
-              request.orgId(),
-              "attemptId",
-              request.attemptId());
+        if (request instanceof PurchaseSettlement settlement) {
+          settle(settlement);
+        } else {
+          recharge((RechargeRequest) request);
         }
       } catch (RuntimeException fault) {
-        log.error(
-            "recharge.fault", fault, "orgId", request.orgId(), "attemptId", request.attemptId());
+        log.error("recharge.fault", fault, "orgId", request.orgId(), "request", request.toString());
         failures.add(delivery.messageId());
       }
     }
     metrics.flush();
     return failures;
+  }
+
+  private void recharge(RechargeRequest request) {
+    var outcome = recharging.handle(request, clock.instant());
+    metrics.add("Recharges", 1, "outcome", outcome.getClass().getSimpleName());
+    log.info(
+        "recharge." + outcome.getClass().getSimpleName(),
+        "orgId",
+        request.orgId(),
+        "attemptId",
+        request.attemptId(),
+        "outcome",
+        outcome.toString());
+    if (outcome instanceof RechargeAutomatically.Outcome.Unreconciled unknown && unknown.paused()) {
+      // An operator's alarm: the provider keeps giving no answer; the try stays open.
+      log.error(
+          "recharge.outcome_unknown_paused",
+          null,
+          "orgId",
+          request.orgId(),
+          "attemptId",
+          request.attemptId());
+    }
+  }
+
+  private void settle(PurchaseSettlement settlement) {
+    var outcome = purchases.settle(settlement, clock.instant());
+    metrics.add("PurchaseSettlements", 1, "outcome", outcome.getClass().getSimpleName());
+    log.info(
+        "purchase_settlement." + outcome.getClass().getSimpleName(),
+        "orgId",
+        settlement.orgId(),
+        "purchaseId",
+        settlement.purchaseId(),
+        "outcome",
+        outcome.toString());
+    if (outcome instanceof PurchaseCredit.SettlementOutcome.Unanswered) {
+      // An operator's alarm: the card may be charged and the org not credited yet.
+      log.error(
+          "purchase.outcome_unknown",
+          null,
+          "orgId",
+          settlement.orgId(),
+          "purchaseId",
+          settlement.purchaseId());
+    }
   }
 }

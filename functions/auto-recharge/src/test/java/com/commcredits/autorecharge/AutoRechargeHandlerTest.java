@@ -6,10 +6,14 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.json.RechargeRequestJson;
 import com.commcredits.adapters.lambda.StructuredLog;
+import com.commcredits.domain.funding.PurchaseCommand;
+import com.commcredits.domain.funding.PurchaseCredit;
+import com.commcredits.domain.funding.PurchaseOutcome;
 import com.commcredits.domain.funding.RechargeAttempt;
 import com.commcredits.domain.funding.RechargeAutomatically;
 import com.commcredits.domain.funding.RechargePolicy;
 import com.commcredits.domain.money.Money;
+import com.commcredits.domain.payment.ChargeResult;
 import com.commcredits.testing.InMemoryAccounts;
 import com.commcredits.testing.InMemoryFundingStore;
 import com.commcredits.testing.InMemoryLedger;
@@ -35,6 +39,12 @@ class AutoRechargeHandlerTest {
   private final InMemoryLedger ledger = new InMemoryLedger(accounts);
   private final InMemoryFundingStore store = new InMemoryFundingStore(accounts, ledger);
   private final ScriptedPaymentGateway gateway = new ScriptedPaymentGateway();
+  private final PurchaseCredit purchasing =
+      new PurchaseCredit(
+          store,
+          gateway,
+          new RecordingBalanceChangedPublisher(),
+          new RecordingPublishers.RechargeRequests());
   private AutoRechargeHandler handler;
 
   @BeforeEach
@@ -51,6 +61,7 @@ class AutoRechargeHandlerTest {
                     new RecordingBalanceChangedPublisher(),
                     new RecordingPublishers.Notifications(),
                     RechargePolicy.standard()),
+                purchasing,
                 clock,
                 new StructuredLog(
                     "auto-recharge",
@@ -96,5 +107,30 @@ class AutoRechargeHandlerTest {
         .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
         .containsExactly("7c2d0b00-0002-4f00-8000-000000000002");
     assertThat(gateway.requests()).isZero();
+  }
+
+  @Test
+  void settlementOfAPurchaseLeftPending_creditsTheChargeTheProviderMade() {
+    // given: the admin's purchase was charged but its reply lost (the event's purchase id is
+    // purchaseIdFor("4f1c7a52-key-one"))
+    gateway.thenAnswer(new ChargeResult.OutcomeUnknown("timeout"));
+    var first =
+        purchasing.purchase(
+            new PurchaseCommand(
+                "contoso",
+                PurchaseCommand.purchaseIdFor("4f1c7a52-key-one"),
+                Money.of("25", "USD"),
+                NOW.minusSeconds(60)));
+
+    // when
+    var response =
+        handler.handleRequest(
+            LambdaEvents.fromFile("sqs-purchase-settlement.json"), new TestContext());
+
+    // then
+    assertThat(first).isInstanceOf(PurchaseOutcome.Pending.class);
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(gateway.cardCharges()).hasSize(1);
+    assertThat(accounts.find("contoso").orElseThrow().balance()).isEqualTo(Money.of("25", "USD"));
   }
 }

@@ -117,6 +117,10 @@ final class BalanceChangeBatch {
                 // An operator's alarm: auto-recharge of this org may have stopped.
                 log.error("recharge.stuck", null, "orgId", orgId);
               }
+              if (checked.actions().contains(CheckBalance.Action.PURCHASE_STUCK)) {
+                // An operator's alarm: a card may be charged and the org not credited for a day.
+                log.error("purchase.stuck", null, "orgId", orgId);
+              }
             } else {
               log.warn("balance.unknown_org", "orgId", orgId);
             }
