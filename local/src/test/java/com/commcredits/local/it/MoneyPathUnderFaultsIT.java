@@ -171,16 +171,7 @@ class MoneyPathUnderFaultsIT {
     // the purchase port through DynamoDB Local and the simulated gateway's pm_card_timeout
     var org = OrgOnTheStack.open(deployment, "USD", Language.EN, "pm_card_timeout", "30");
     deployment.awaitQuiescence(SETTLE);
-    String table = deployment.tableName("LedgerTable");
-    PurchaseCredit purchases =
-        new PurchaseCredit(
-            funding(org),
-            new SimulatedPaymentGateway(
-                new DynamoDbSimulatedCharges(deployment.dynamoDb(), table), Clock.systemUTC()),
-            new SqsBalanceChangedPublisher(
-                deployment.sqs(),
-                deployment.queueUrl("BalanceChangesQueue"),
-                new BalanceChangedJson(Json.mapper())));
+    PurchaseCredit purchases = purchasesOnTheStack(org);
     String purchaseId = PurchaseCommand.purchaseIdFor("idem-" + org.orgId);
 
     PurchaseOutcome first =
@@ -192,6 +183,9 @@ class MoneyPathUnderFaultsIT {
     PurchaseOutcome thirdTime =
         purchases.purchase(
             new PurchaseCommand(org.orgId, purchaseId, org.money("25.00"), Instant.now()));
+    // the first answer's settlement, a minute out, would only find the purchase settled (the next
+    // test pins it); dropped so the stack is quiet now
+    deployment.sqs().purgeQueue(r -> r.queueUrl(deployment.queueUrl("RechargeRequestsQueue")));
     deployment.awaitQuiescence(SETTLE);
 
     assertThat(first).isEqualTo(new PurchaseOutcome.Pending(purchaseId));
@@ -204,6 +198,51 @@ class MoneyPathUnderFaultsIT {
                 .filter(e -> e.kind() == EntryKind.PURCHASE))
         .hasSize(1);
     assertThat(org.balance()).isEqualTo(org.money("55"));
+  }
+
+  @Test
+  void purchaseWhoseCardTimesOut_isSettledByTheAutoRechargeStep_withoutTheAdminSendingAgain() {
+    // the purchase port with the real settlement publisher; the auto-recharge function polls the
+    // recharge-requests queue; "a minute ago" makes the settlement due at once instead of in 60 s
+    var org = OrgOnTheStack.open(deployment, "USD", Language.EN, "pm_card_timeout", "30");
+    deployment.awaitQuiescence(SETTLE);
+    PurchaseCredit purchases = purchasesOnTheStack(org);
+    String purchaseId = PurchaseCommand.purchaseIdFor("idem-" + org.orgId);
+
+    PurchaseOutcome first =
+        purchases.purchase(
+            new PurchaseCommand(
+                org.orgId, purchaseId, org.money("25.00"), Instant.now().minusSeconds(60)));
+    deployment.awaitQuiescence(SETTLE);
+
+    assertThat(first).isEqualTo(new PurchaseOutcome.Pending(purchaseId));
+    assertThat(funding(org).purchase(org.orgId, purchaseId).orElseThrow().status())
+        .isEqualTo(com.commcredits.domain.funding.CreditPurchase.Status.SUCCEEDED);
+    assertThat(org.succeededCardCharges()).hasSize(1);
+    assertThat(
+            org.admin.ledger().entries(org.orgId).stream()
+                .filter(e -> e.kind() == EntryKind.PURCHASE))
+        .hasSize(1);
+    assertThat(org.balance()).isEqualTo(org.money("55"));
+  }
+
+  private PurchaseCredit purchasesOnTheStack(OrgOnTheStack org) {
+    var mapper = Json.mapper();
+    return new PurchaseCredit(
+        funding(org),
+        new SimulatedPaymentGateway(
+            new DynamoDbSimulatedCharges(
+                deployment.dynamoDb(), deployment.tableName("LedgerTable")),
+            Clock.systemUTC()),
+        new SqsBalanceChangedPublisher(
+            deployment.sqs(),
+            deployment.queueUrl("BalanceChangesQueue"),
+            new BalanceChangedJson(mapper)),
+        new com.commcredits.adapters.sqs.SqsRechargeRequestPublisher(
+            deployment.sqs(),
+            deployment.queueUrl("RechargeRequestsQueue"),
+            new com.commcredits.adapters.json.RechargeRequestJson(mapper),
+            Clock.systemUTC()));
   }
 
   @Test
