@@ -352,7 +352,8 @@ final class AdminRoutes {
   /**
    * Buys credit with the card on file under a purchase id derived from the Idempotency-Key, so the
    * same key is the same purchase: one charge and one credit however often it is sent. An open
-   * outcome (202) is not kept for replay: sending the same request again reconciles it.
+   * outcome (202) is not kept for replay: the auto-recharge step settles it within minutes under
+   * the same key, and sending the same request again reconciles it the same way.
    */
   private ApiResponse purchase(RouteCall call) {
     OrgAccount account = call.account();
