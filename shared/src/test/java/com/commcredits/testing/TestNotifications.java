@@ -58,7 +58,29 @@ public final class TestNotifications {
         "card-expiring-" + orgId + "-2026-12", orgId, AT, "Visa •••• 4242", YearMonth.of(2026, 12));
   }
 
-  /** Every kind, and every recharge failure. */
+  public static Notification.PurchaseCompleted purchaseCompleted(String orgId) {
+    return new Notification.PurchaseCompleted(
+        "purchase-settled-" + orgId + "-p-4f1c7a52",
+        orgId,
+        AT,
+        "p-4f1c7a52",
+        Money.of("25.00", "USD"),
+        Money.of("143.25", "USD"));
+  }
+
+  public static Notification.PurchaseDeclined purchaseDeclined(
+      String orgId, Notification.PurchaseFailure failure, String code) {
+    return new Notification.PurchaseDeclined(
+        "purchase-settled-" + orgId + "-p-" + failure.name().toLowerCase(java.util.Locale.ROOT),
+        orgId,
+        AT,
+        "p-4f1c7a52",
+        Money.of("25.00", "USD"),
+        failure,
+        code);
+  }
+
+  /** Every kind, and every recharge and purchase failure. */
   public static List<Notification> everyKind(String orgId) {
     List<Notification> all = new java.util.ArrayList<>();
     all.add(rechargeSucceeded(orgId));
@@ -68,6 +90,10 @@ public final class TestNotifications {
     all.add(balanceReachedZero(orgId));
     all.add(lowBalance(orgId));
     all.add(cardExpiring(orgId));
+    all.add(purchaseCompleted(orgId));
+    for (Notification.PurchaseFailure failure : Notification.PurchaseFailure.values()) {
+      all.add(purchaseDeclined(orgId, failure, failure.name().toLowerCase(java.util.Locale.ROOT)));
+    }
     return all;
   }
 

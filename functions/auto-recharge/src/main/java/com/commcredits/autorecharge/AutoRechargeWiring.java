@@ -20,6 +20,7 @@ import com.commcredits.adapters.sqs.SqsPriming;
 import com.commcredits.adapters.sqs.SqsRechargeRequestPublisher;
 import com.commcredits.domain.funding.PurchaseCredit;
 import com.commcredits.domain.funding.RechargeAutomatically;
+import com.commcredits.domain.funding.SettlePendingPurchases;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -61,6 +62,9 @@ final class AutoRechargeWiring {
     var balanceChanges =
         new SqsBalanceChangedPublisher(
             sqs, environment.require("BALANCE_CHANGES_QUEUE_URL"), new BalanceChangedJson(mapper));
+    var notifications =
+        new SqsNotificationPublisher(
+            sqs, environment.require("NOTIFICATIONS_QUEUE_URL"), new NotificationJson(mapper));
     return new RechargeRequestBatch(
         new RechargeRequestJson(mapper),
         new RechargeAutomatically(
@@ -68,10 +72,10 @@ final class AutoRechargeWiring {
             gateway,
             recharges,
             balanceChanges,
-            new SqsNotificationPublisher(
-                sqs, environment.require("NOTIFICATIONS_QUEUE_URL"), new NotificationJson(mapper)),
+            notifications,
             RechargePolicies.from(environment)),
-        new PurchaseCredit(funding, gateway, balanceChanges, recharges),
+        new SettlePendingPurchases(
+            new PurchaseCredit(funding, gateway, balanceChanges, recharges), notifications),
         clock,
         log,
         EmbeddedMetricFormat.forFunction("auto-recharge"));

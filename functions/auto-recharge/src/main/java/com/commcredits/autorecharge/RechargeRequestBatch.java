@@ -10,18 +10,19 @@ import com.commcredits.domain.funding.PurchaseCredit;
 import com.commcredits.domain.funding.PurchaseSettlement;
 import com.commcredits.domain.funding.RechargeAutomatically;
 import com.commcredits.domain.funding.RechargeRequest;
+import com.commcredits.domain.funding.SettlePendingPurchases;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * Works each recharge request forward and settles each open purchase; a fault leaves the message
- * for SQS to bring back.
+ * Works each recharge request forward and settles each open purchase (telling its admins how it
+ * ended); a fault leaves the message for SQS to bring back.
  */
 final class RechargeRequestBatch {
 
   private final RechargeRequestJson json;
   private final RechargeAutomatically recharging;
-  private final PurchaseCredit purchases;
+  private final SettlePendingPurchases purchases;
   private final Clock clock;
   private final StructuredLog log;
   private final Metrics metrics;
@@ -29,7 +30,7 @@ final class RechargeRequestBatch {
   RechargeRequestBatch(
       RechargeRequestJson json,
       RechargeAutomatically recharging,
-      PurchaseCredit purchases,
+      SettlePendingPurchases purchases,
       Clock clock,
       StructuredLog log) {
     this(json, recharging, purchases, clock, log, Metrics.NONE);
@@ -38,7 +39,7 @@ final class RechargeRequestBatch {
   RechargeRequestBatch(
       RechargeRequestJson json,
       RechargeAutomatically recharging,
-      PurchaseCredit purchases,
+      SettlePendingPurchases purchases,
       Clock clock,
       StructuredLog log,
       Metrics metrics) {

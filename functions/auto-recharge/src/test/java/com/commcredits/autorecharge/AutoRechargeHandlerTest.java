@@ -12,7 +12,9 @@ import com.commcredits.domain.funding.PurchaseOutcome;
 import com.commcredits.domain.funding.RechargeAttempt;
 import com.commcredits.domain.funding.RechargeAutomatically;
 import com.commcredits.domain.funding.RechargePolicy;
+import com.commcredits.domain.funding.SettlePendingPurchases;
 import com.commcredits.domain.money.Money;
+import com.commcredits.domain.notification.Notification;
 import com.commcredits.domain.payment.ChargeResult;
 import com.commcredits.testing.InMemoryAccounts;
 import com.commcredits.testing.InMemoryFundingStore;
@@ -45,6 +47,8 @@ class AutoRechargeHandlerTest {
           gateway,
           new RecordingBalanceChangedPublisher(),
           new RecordingPublishers.RechargeRequests());
+  private final RecordingPublishers.Notifications notifications =
+      new RecordingPublishers.Notifications();
   private AutoRechargeHandler handler;
 
   @BeforeEach
@@ -59,9 +63,9 @@ class AutoRechargeHandlerTest {
                     gateway,
                     new RecordingPublishers.RechargeRequests(),
                     new RecordingBalanceChangedPublisher(),
-                    new RecordingPublishers.Notifications(),
+                    notifications,
                     RechargePolicy.standard()),
-                purchasing,
+                new SettlePendingPurchases(purchasing, notifications),
                 clock,
                 new StructuredLog(
                     "auto-recharge",
@@ -110,7 +114,7 @@ class AutoRechargeHandlerTest {
   }
 
   @Test
-  void settlementOfAPurchaseLeftPending_creditsTheChargeTheProviderMade() {
+  void settlementOfAPurchaseLeftPending_creditsTheChargeTheProviderMade_andTellsTheAdmins() {
     // given: the admin's purchase was charged but its reply lost (the event's purchase id is
     // purchaseIdFor("4f1c7a52-key-one"))
     gateway.thenAnswer(new ChargeResult.OutcomeUnknown("timeout"));
@@ -132,5 +136,8 @@ class AutoRechargeHandlerTest {
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(gateway.cardCharges()).hasSize(1);
     assertThat(accounts.find("contoso").orElseThrow().balance()).isEqualTo(Money.of("25", "USD"));
+    assertThat(notifications.sent())
+        .singleElement()
+        .isInstanceOf(Notification.PurchaseCompleted.class);
   }
 }

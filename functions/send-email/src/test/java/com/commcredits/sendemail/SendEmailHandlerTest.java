@@ -101,10 +101,12 @@ class SendEmailHandlerTest {
         List.of(
             "sqs-notification-recharge-failed-insufficient-funds.json",
             "sqs-notification-low-balance.json",
-            "sqs-notification-card-expiring.json")) {
+            "sqs-notification-card-expiring.json",
+            "sqs-notification-purchase-completed.json",
+            "sqs-notification-purchase-declined.json")) {
       assertThat(handle(event).getBatchItemFailures()).as(event).isEmpty();
     }
-    assertThat(mailer.sent()).hasSize(3);
+    assertThat(mailer.sent()).hasSize(5);
   }
 
   @Test

@@ -201,7 +201,7 @@ class MoneyPathUnderFaultsIT {
   }
 
   @Test
-  void purchaseWhoseCardTimesOut_isSettledByTheAutoRechargeStep_withoutTheAdminSendingAgain() {
+  void purchaseWhoseCardTimesOut_isSettledByTheAutoRechargeStep_andTheAdminsAreToldHowItEnded() {
     // the purchase port with the real settlement publisher; the auto-recharge function polls the
     // recharge-requests queue; "a minute ago" makes the settlement due at once instead of in 60 s
     var org = OrgOnTheStack.open(deployment, "USD", Language.EN, "pm_card_timeout", "30");
@@ -224,6 +224,16 @@ class MoneyPathUnderFaultsIT {
                 .filter(e -> e.kind() == EntryKind.PURCHASE))
         .hasSize(1);
     assertThat(org.balance()).isEqualTo(org.money("55"));
+    // the send-email function polls the notifications queue: one email through the SES emulator
+    waitUntil(() -> org.emails().stream().anyMatch(mail -> mail.subject().contains("purchase")));
+    assertThat(org.emails())
+        .filteredOn(mail -> mail.subject().contains("purchase"))
+        .singleElement()
+        .satisfies(
+            mail -> {
+              assertThat(mail.subject()).endsWith("purchase of USD 25.00 completed");
+              assertThat(mail.textBody()).contains("Balance: USD 55.00");
+            });
   }
 
   private PurchaseCredit purchasesOnTheStack(OrgOnTheStack org) {

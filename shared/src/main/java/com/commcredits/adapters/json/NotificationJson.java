@@ -27,7 +27,9 @@ import java.util.Optional;
  * Amounts are exact decimal strings with their currency, never JSON numbers. The other kinds carry
  * {@code failure}, {@code code}, {@code autoRechargePaused}, {@code nextRetryAt} (RECHARGE_FAILED);
  * {@code balance}, {@code suspendedServices} (BALANCE_REACHED_ZERO); {@code balance}, {@code
- * trigger} (LOW_BALANCE); {@code card}, {@code expires} as {@code 2027-03} (CARD_EXPIRING).
+ * trigger} (LOW_BALANCE); {@code card}, {@code expires} as {@code 2027-03} (CARD_EXPIRING); {@code
+ * purchaseId}, {@code amount}, {@code balance} (PURCHASE_COMPLETED); {@code purchaseId}, {@code
+ * amount}, {@code failure}, {@code code} (PURCHASE_DECLINED).
  */
 public final class NotificationJson {
 
@@ -65,6 +67,15 @@ public final class NotificationJson {
     } else if (notification instanceof Notification.CardExpiring n) {
       json.put("card", n.card());
       json.put("expires", n.expires().toString());
+    } else if (notification instanceof Notification.PurchaseCompleted n) {
+      json.put("purchaseId", n.purchaseId());
+      json.set("amount", money(n.amount()));
+      json.set("balance", money(n.balance()));
+    } else if (notification instanceof Notification.PurchaseDeclined n) {
+      json.put("purchaseId", n.purchaseId());
+      json.set("amount", money(n.amount()));
+      json.put("failure", n.failure().name());
+      json.put("code", n.code());
     }
     return json.toString();
   }
@@ -113,6 +124,23 @@ public final class NotificationJson {
         case CARD_EXPIRING ->
             new Notification.CardExpiring(
                 id, orgId, at, text(json, "card"), yearMonth(json, "expires"));
+        case PURCHASE_COMPLETED ->
+            new Notification.PurchaseCompleted(
+                id,
+                orgId,
+                at,
+                text(json, "purchaseId"),
+                money(json, "amount"),
+                money(json, "balance"));
+        case PURCHASE_DECLINED ->
+            new Notification.PurchaseDeclined(
+                id,
+                orgId,
+                at,
+                text(json, "purchaseId"),
+                money(json, "amount"),
+                constant(Notification.PurchaseFailure.class, json, "failure"),
+                optionalText(json, "code"));
       };
     } catch (NullPointerException missing) {
       throw new IllegalArgumentException(missing.getMessage() + " is missing", missing);

@@ -33,10 +33,17 @@ public final class PurchaseCredit {
 
   /** What settling an open purchase came to. */
   public sealed interface SettlementOutcome {
-    /** The provider answered: charged and credited, or declined (and closed). */
-    record Settled(PurchaseOutcome outcome) implements SettlementOutcome {}
+    /**
+     * The purchase has ended: charged and credited ({@link PurchaseOutcome.Purchased} now, {@link
+     * PurchaseOutcome.AlreadyPurchased} before — by the admin sending again or an earlier message)
+     * or declined. Every settlement of an ended purchase says how it ended, so its admins hear of
+     * it even if the first answer's email was lost.
+     *
+     * @param purchase the purchase as it was found, before this settlement
+     */
+    record Settled(CreditPurchase purchase, PurchaseOutcome outcome) implements SettlementOutcome {}
 
-    /** Not open any more (settled by a resend or an earlier message), or unknown. */
+    /** No such purchase or org. */
     record NothingToDo(String why) implements SettlementOutcome {}
 
     /** Early: queued again for its time. */
@@ -117,12 +124,14 @@ public final class PurchaseCredit {
     if (found.isEmpty() || snapshot.isEmpty()) {
       return new SettlementOutcome.NothingToDo("no such purchase");
     }
-    if (found.get().status() != CreditPurchase.Status.CHARGING) {
-      return new SettlementOutcome.NothingToDo("settled before: " + found.get().status());
-    }
-    PurchaseOutcome outcome = reconcile(found.get(), now, snapshot.get().account());
+    CreditPurchase purchase = found.get();
+    OrgAccount account = snapshot.get().account();
+    PurchaseOutcome outcome =
+        purchase.status() == CreditPurchase.Status.CHARGING
+            ? reconcile(purchase, now, account)
+            : ended(purchase, account);
     if (!(outcome instanceof PurchaseOutcome.Pending)) {
-      return new SettlementOutcome.Settled(outcome);
+      return new SettlementOutcome.Settled(purchase, outcome);
     }
     Optional<PurchaseSettlement> next = settlement.next(now);
     if (next.isEmpty()) {
@@ -140,12 +149,19 @@ public final class PurchaseCredit {
               + earlier.amount().toPlainString()
               + "; use a new key for a new purchase");
     }
-    return switch (earlier.status()) {
+    return earlier.status() == CreditPurchase.Status.CHARGING
+        ? reconcile(earlier, command.now(), account)
+        : ended(earlier, account);
+  }
+
+  /** How a purchase that is no longer CHARGING ended. */
+  private static PurchaseOutcome ended(CreditPurchase purchase, OrgAccount account) {
+    return switch (purchase.status()) {
       case SUCCEEDED ->
           new PurchaseOutcome.AlreadyPurchased(
-              earlier.purchaseId(), earlier.amount(), account.balance());
-      case DECLINED -> declined(earlier.declineKind(), earlier.code());
-      case CHARGING -> reconcile(earlier, command.now(), account);
+              purchase.purchaseId(), purchase.amount(), account.balance());
+      case DECLINED -> declined(purchase.declineKind(), purchase.code());
+      case CHARGING -> throw new IllegalArgumentException("purchase still charging");
     };
   }
 
@@ -205,7 +221,8 @@ public final class PurchaseCredit {
           case SOFT -> "the card was declined for now; try again later or use another card";
           case PROCESSING -> "the payment provider could not process the card; try again later";
         };
-    return new PurchaseOutcome.Declined(kind, what + " (" + (code == null ? "" : code) + ")");
+    String shown = code == null ? "" : code;
+    return new PurchaseOutcome.Declined(kind, shown, what + " (" + shown + ")");
   }
 
   private static Credit credit(CreditPurchase purchase, Instant at, PaymentMethod card) {

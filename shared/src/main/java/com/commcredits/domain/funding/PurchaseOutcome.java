@@ -12,8 +12,13 @@ public sealed interface PurchaseOutcome {
   record AlreadyPurchased(String purchaseId, Money amount, Money balance)
       implements PurchaseOutcome {}
 
-  /** The provider refused the charge; nothing was charged or credited. */
-  record Declined(DeclineKind kind, String reason) implements PurchaseOutcome {}
+  /**
+   * The provider refused the charge; nothing was charged or credited.
+   *
+   * @param code the provider's decline code, e.g. {@code expired_card} (may be empty)
+   * @param reason what the admin reads: why, and what to do
+   */
+  record Declined(DeclineKind kind, String code, String reason) implements PurchaseOutcome {}
 
   /**
    * The provider gave no clear answer (a timeout, a 5xx): the card may have been charged. The

@@ -85,6 +85,10 @@ public final class EmailTemplates {
       message = lowBalance(low, copy);
     } else if (notification instanceof Notification.CardExpiring expiring) {
       message = cardExpiring(expiring, copy);
+    } else if (notification instanceof Notification.PurchaseCompleted completed) {
+      message = purchaseCompleted(completed, copy);
+    } else if (notification instanceof Notification.PurchaseDeclined declined) {
+      message = purchaseDeclined(declined, copy);
     } else {
       throw new IllegalArgumentException("no template for " + notification.getClass());
     }
@@ -400,6 +404,82 @@ public final class EmailTemplates {
                 "What to do: update your card before then, so that auto-recharge keeps working.",
                 "Was zu tun ist: Aktualisieren Sie Ihre Karte bis dahin, damit die automatische"
                     + " Aufladung weiter funktioniert.")));
+  }
+
+  private static Message purchaseCompleted(Notification.PurchaseCompleted n, Copy c) {
+    String amount = c.money(n.amount());
+    String balance = c.money(n.balance());
+    return new Message(
+        c.t("purchase of " + amount + " completed", "Kauf über " + amount + " abgeschlossen"),
+        Block.paragraph(
+            c.t(
+                "Your purchase of "
+                    + amount
+                    + " in communications credits (request "
+                    + n.purchaseId()
+                    + ") got no clear answer from the payment provider at first. It has gone"
+                    + " through since: we charged the card on file once and added "
+                    + amount
+                    + " to your credits.",
+                "Ihr Kauf von Guthaben für Kommunikation über "
+                    + amount
+                    + " (Anfrage "
+                    + n.purchaseId()
+                    + ") erhielt vom Zahlungsanbieter zunächst keine eindeutige Antwort. Er ist"
+                    + " inzwischen abgeschlossen: Wir haben die hinterlegte Karte einmal belastet"
+                    + " und Ihnen "
+                    + amount
+                    + " gutgeschrieben.")),
+        Block.paragraph(c.t("Balance: " + balance, "Kontostand: " + balance)),
+        Block.paragraph(
+            c.t(
+                "Nothing to do: do not buy it again.",
+                "Sie müssen nichts tun: Kaufen Sie es nicht noch einmal.")));
+  }
+
+  private static Message purchaseDeclined(Notification.PurchaseDeclined n, Copy c) {
+    String amount = c.money(n.amount());
+    String whatToDo =
+        switch (n.failure()) {
+          case HARD_DECLINE ->
+              c.t(
+                  "What to do: put another card on file, then buy again.",
+                  "Was zu tun ist: Hinterlegen Sie eine andere Karte, und kaufen Sie dann"
+                      + " erneut.");
+          case SOFT_DECLINE ->
+              c.t(
+                  "What to do: make sure the card has enough funds, or use another card, then buy"
+                      + " again.",
+                  "Was zu tun ist: Sorgen Sie für ausreichende Deckung der Karte oder verwenden"
+                      + " Sie eine andere, und kaufen Sie dann erneut.");
+          case PROCESSING_ERROR ->
+              c.t("What to do: buy again later.", "Was zu tun ist: Kaufen Sie später erneut.");
+        };
+    return new Message(
+        c.t("purchase of " + amount + " declined", "Kauf über " + amount + " abgelehnt"),
+        Block.paragraph(
+            c.t(
+                "Your purchase of "
+                    + amount
+                    + " in communications credits (request "
+                    + n.purchaseId()
+                    + ") got no clear answer from the payment provider at first. It has been"
+                    + " declined since: "
+                    + c.reason(n.code())
+                    + ". Your card was not charged.",
+                "Ihr Kauf von Guthaben für Kommunikation über "
+                    + amount
+                    + " (Anfrage "
+                    + n.purchaseId()
+                    + ") erhielt vom Zahlungsanbieter zunächst keine eindeutige Antwort. Er wurde"
+                    + " inzwischen abgelehnt: "
+                    + c.reason(n.code())
+                    + ". Ihre Karte wurde nicht belastet.")),
+        Block.paragraph(whatToDo),
+        Block.paragraph(
+            c.t(
+                "Current balance: " + c.money(c.account.balance()) + ".",
+                "Aktueller Kontostand: " + c.money(c.account.balance()) + ".")));
   }
 
   private static String text(Copy c, Message message) {

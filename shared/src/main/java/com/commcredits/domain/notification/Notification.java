@@ -92,6 +92,49 @@ public sealed interface Notification {
     }
   }
 
+  /**
+   * A credit purchase whose charge got no clear answer (the Admin API said 202 PENDING) went
+   * through since: the card was charged once and the balance credited.
+   */
+  record PurchaseCompleted(
+      String notificationId,
+      String orgId,
+      Instant at,
+      String purchaseId,
+      Money amount,
+      Money balance)
+      implements Notification {
+    public PurchaseCompleted {
+      requireIds(notificationId, orgId, at);
+      Objects.requireNonNull(purchaseId, "purchaseId");
+      Objects.requireNonNull(amount, "amount");
+      Objects.requireNonNull(balance, "balance");
+    }
+  }
+
+  /**
+   * A credit purchase whose charge got no clear answer was declined since: nothing was charged.
+   *
+   * @param code the provider's decline code, e.g. {@code expired_card} (may be empty)
+   */
+  record PurchaseDeclined(
+      String notificationId,
+      String orgId,
+      Instant at,
+      String purchaseId,
+      Money amount,
+      PurchaseFailure failure,
+      String code)
+      implements Notification {
+    public PurchaseDeclined {
+      requireIds(notificationId, orgId, at);
+      Objects.requireNonNull(purchaseId, "purchaseId");
+      Objects.requireNonNull(amount, "amount");
+      Objects.requireNonNull(failure, "failure");
+      code = code == null ? "" : code;
+    }
+  }
+
   /** Why a recharge failed, by what the admin should know and do. */
   enum RechargeFailure {
     /** Expired, declined, lost or stolen card: update the payment method. */
@@ -106,6 +149,16 @@ public sealed interface Notification {
     BURST_GUARD,
     /** This month's recharges reached the org's monthly cap. */
     MONTHLY_CAP
+  }
+
+  /** Why a purchase was declined, by what the admin should do (notifications know no funding). */
+  enum PurchaseFailure {
+    /** Expired, lost, stolen or declined card: put another card on file. */
+    HARD_DECLINE,
+    /** Insufficient funds and the like: try later, or another card. */
+    SOFT_DECLINE,
+    /** The provider could not process the card: try again later. */
+    PROCESSING_ERROR
   }
 
   /** Services that need credit. */

@@ -34,6 +34,14 @@ public final class NotificationIds {
     return "low-" + orgId + "-" + warning;
   }
 
+  /**
+   * How a purchase left pending ended: one email per purchase, however many settlements find it
+   * ended.
+   */
+  public static String purchaseSettled(String orgId, String purchaseId) {
+    return "purchase-settled-" + orgId + "-" + purchaseId;
+  }
+
   public static String cardExpiring(String orgId, YearMonth expires) {
     return "card-expiring-" + orgId + "-" + expires;
   }

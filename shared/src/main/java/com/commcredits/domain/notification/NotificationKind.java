@@ -6,7 +6,9 @@ public enum NotificationKind {
   RECHARGE_FAILED,
   BALANCE_REACHED_ZERO,
   LOW_BALANCE,
-  CARD_EXPIRING;
+  CARD_EXPIRING,
+  PURCHASE_COMPLETED,
+  PURCHASE_DECLINED;
 
   public static NotificationKind of(Notification notification) {
     if (notification instanceof Notification.RechargeSucceeded) {
@@ -23,6 +25,12 @@ public enum NotificationKind {
     }
     if (notification instanceof Notification.CardExpiring) {
       return CARD_EXPIRING;
+    }
+    if (notification instanceof Notification.PurchaseCompleted) {
+      return PURCHASE_COMPLETED;
+    }
+    if (notification instanceof Notification.PurchaseDeclined) {
+      return PURCHASE_DECLINED;
     }
     throw new IllegalArgumentException("unknown notification " + notification.getClass());
   }

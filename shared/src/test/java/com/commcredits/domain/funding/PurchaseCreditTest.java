@@ -120,7 +120,7 @@ class PurchaseCreditTest {
   }
 
   @Test
-  void settlement_ofAPurchaseTheAdminSettledBySendingAgain_changesNothing() {
+  void settlement_ofAPurchaseTheAdminSettledBySendingAgain_changesNothingAndSaysHowItEnded() {
     // given
     f.accounts.open(TestAccounts.anAutoRechargingAccount("acme", "pm_card_visa"));
     f.gateway.thenAnswer(new ChargeResult.OutcomeUnknown("timeout"));
@@ -132,7 +132,10 @@ class PurchaseCreditTest {
     var outcome = f.purchasing.settle(queued, queued.notBefore());
 
     // then
-    assertThat(outcome).isInstanceOf(PurchaseCredit.SettlementOutcome.NothingToDo.class);
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            PurchaseCredit.SettlementOutcome.Settled.class,
+            s -> assertThat(s.outcome()).isInstanceOf(PurchaseOutcome.AlreadyPurchased.class));
     assertThat(f.gateway.cardCharges()).hasSize(1);
     assertThat(f.balance("acme")).isEqualTo(Money.of("100", "USD"));
     assertThat(f.recharges.settlements()).hasSize(1);

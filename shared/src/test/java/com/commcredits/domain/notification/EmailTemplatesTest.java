@@ -141,6 +141,38 @@ class EmailTemplatesTest {
     assertThat(expiring.textBody()).contains("update your card before then");
   }
 
+  @Test
+  void purchaseSettled_saysHowAPendingPurchaseEnded_andWhatToDo() {
+    // given
+    OrgAccount acme = account("acme", Language.EN, "Acme");
+    OrgAccount acmeDe = account("acme", Language.DE, "Acme");
+
+    // when
+    Email completed = templates.render(TestNotifications.purchaseCompleted("acme"), acme);
+    Email declined =
+        templates.render(
+            TestNotifications.purchaseDeclined(
+                "acme", Notification.PurchaseFailure.HARD_DECLINE, "expired_card"),
+            acme);
+    Email declinedDe =
+        templates.render(
+            TestNotifications.purchaseDeclined(
+                "acme", Notification.PurchaseFailure.SOFT_DECLINE, "insufficient_funds"),
+            acmeDe);
+
+    // then
+    assertThat(completed.subject()).endsWith("purchase of USD 25.00 completed");
+    assertThat(completed.textBody())
+        .contains("request p-4f1c7a52", "charged the card on file once", "Balance: USD 143.25")
+        .contains("do not buy it again");
+    assertThat(declined.subject()).endsWith("purchase of USD 25.00 declined");
+    assertThat(declined.textBody())
+        .contains("the card has expired", "Your card was not charged", "put another card on file");
+    assertThat(declinedDe.subject()).endsWith("Kauf über 25,00 USD abgelehnt");
+    assertThat(declinedDe.textBody())
+        .contains("nicht ausreichend gedeckt", "Ihre Karte wurde nicht belastet");
+  }
+
   @ParameterizedTest
   @EnumSource(Language.class)
   void everyKind_rendersInEveryLanguage_withBothParts(Language language) {
