@@ -412,24 +412,15 @@ public final class EmailTemplates {
     return new Message(
         c.t("purchase of " + amount + " completed", "Kauf über " + amount + " abgeschlossen"),
         Block.paragraph(
-            c.t(
-                "Your purchase of "
-                    + amount
-                    + " in communications credits (request "
-                    + n.purchaseId()
-                    + ") got no clear answer from the payment provider at first. It has gone"
-                    + " through since: we charged the card on file once and added "
-                    + amount
-                    + " to your credits.",
-                "Ihr Kauf von Guthaben für Kommunikation über "
-                    + amount
-                    + " (Anfrage "
-                    + n.purchaseId()
-                    + ") erhielt vom Zahlungsanbieter zunächst keine eindeutige Antwort. Er ist"
-                    + " inzwischen abgeschlossen: Wir haben die hinterlegte Karte einmal belastet"
-                    + " und Ihnen "
-                    + amount
-                    + " gutgeschrieben.")),
+            unclearAtFirst(c, amount, n.purchaseId())
+                + c.t(
+                    " It has gone through since: we charged the card on file once and added "
+                        + amount
+                        + " to your credits.",
+                    " Er ist inzwischen abgeschlossen: Wir haben die hinterlegte Karte einmal"
+                        + " belastet und Ihnen "
+                        + amount
+                        + " gutgeschrieben.")),
         Block.paragraph(c.t("Balance: " + balance, "Kontostand: " + balance)),
         Block.paragraph(
             c.t(
@@ -458,28 +449,34 @@ public final class EmailTemplates {
     return new Message(
         c.t("purchase of " + amount + " declined", "Kauf über " + amount + " abgelehnt"),
         Block.paragraph(
-            c.t(
-                "Your purchase of "
-                    + amount
-                    + " in communications credits (request "
-                    + n.purchaseId()
-                    + ") got no clear answer from the payment provider at first. It has been"
-                    + " declined since: "
-                    + c.reason(n.code())
-                    + ". Your card was not charged.",
-                "Ihr Kauf von Guthaben für Kommunikation über "
-                    + amount
-                    + " (Anfrage "
-                    + n.purchaseId()
-                    + ") erhielt vom Zahlungsanbieter zunächst keine eindeutige Antwort. Er wurde"
-                    + " inzwischen abgelehnt: "
-                    + c.reason(n.code())
-                    + ". Ihre Karte wurde nicht belastet.")),
+            unclearAtFirst(c, amount, n.purchaseId())
+                + c.t(
+                    " It has been declined since: "
+                        + c.reason(n.code())
+                        + ". Your card was not charged.",
+                    " Er wurde inzwischen abgelehnt: "
+                        + c.reason(n.code())
+                        + ". Ihre Karte wurde nicht belastet.")),
         Block.paragraph(whatToDo),
         Block.paragraph(
             c.t(
                 "Current balance: " + c.money(c.account.balance()) + ".",
                 "Aktueller Kontostand: " + c.money(c.account.balance()) + ".")));
+  }
+
+  /** How the email about a purchase left pending begins: why the admin hears of it now. */
+  private static String unclearAtFirst(Copy c, String amount, String purchaseId) {
+    return c.t(
+        "Your purchase of "
+            + amount
+            + " in communications credits (request "
+            + purchaseId
+            + ") got no clear answer from the payment provider at first.",
+        "Ihr Kauf von Guthaben für Kommunikation über "
+            + amount
+            + " (Anfrage "
+            + purchaseId
+            + ") erhielt vom Zahlungsanbieter zunächst keine eindeutige Antwort.");
   }
 
   private static String text(Copy c, Message message) {
