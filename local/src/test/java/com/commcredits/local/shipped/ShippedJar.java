@@ -137,6 +137,7 @@ final class ShippedJar {
             }
           }
         });
+    Map<String, Set<String>> operationsLacking = new TreeMap<>();
     Set<String> problems = new TreeSet<>();
     missing.forEach(
         (referenced, from) -> {
@@ -145,19 +146,20 @@ final class ShippedJar {
             Set<String> callers = new TreeSet<>(from);
             callers.removeIf(c -> ENDPOINT_RESOLVER.matcher(c).matches());
             if (!callers.isEmpty()) {
-              problems.add(
-                  "add "
-                      + model.group(2)
-                      + " (service "
-                      + model.group(1)
-                      + ") to the ProGuard inFilter in pom.xml: named by "
-                      + callers);
+              operationsLacking
+                  .computeIfAbsent(
+                      "add " + model.group(2) + " (service " + model.group(1) + ")",
+                      k -> new TreeSet<>())
+                  .addAll(callers);
             }
           } else if (!(OPTIONAL_CRT.matcher(referenced).matches()
               && from.stream().allMatch(c -> CRT_SIGNER.matcher(c).matches()))) {
             problems.add(referenced + " is missing, named by " + from);
           }
         });
+    operationsLacking.forEach(
+        (hint, callers) ->
+            problems.add(hint + " to the ProGuard inFilter in pom.xml: named by " + callers));
     return problems;
   }
 
