@@ -165,6 +165,8 @@ final class ShippedJar {
 
   /** What one class file names: its constant pool's classes and strings, its members' names. */
   private static final class ClassFile {
+    private static final Pattern DESCRIPTOR_TYPE = Pattern.compile("L([^;<>]+);");
+
     final Set<String> classReferences = new LinkedHashSet<>();
     final Set<String> utf8 = new HashSet<>();
     final Set<String> members = new HashSet<>();
@@ -179,6 +181,9 @@ final class ShippedJar {
       String[] strings = new String[count];
       int[] classNameIndex = new int[count];
       Set<Integer> calledClasses = new HashSet<>();
+      // The types in the descriptors of the members it uses and declares: the verifier loads
+      // them to check that a value passed or returned is of the declared type.
+      List<Integer> descriptorIndexes = new ArrayList<>();
       for (int i = 1; i < count; i++) {
         int tag = in.readUnsignedByte();
         switch (tag) {
@@ -189,7 +194,11 @@ final class ShippedJar {
             calledClasses.add(in.readUnsignedShort());
             in.readUnsignedShort();
           }
-          case 3, 4, 12, 17, 18 -> in.readInt();
+          case 12 -> {
+            in.readUnsignedShort();
+            descriptorIndexes.add(in.readUnsignedShort());
+          }
+          case 3, 4, 17, 18 -> in.readInt();
           case 5, 6 -> {
             in.readLong();
             i++;
@@ -218,7 +227,7 @@ final class ShippedJar {
         for (int i = 0; i < members; i++) {
           in.readUnsignedShort(); // access
           file.members.add(strings[in.readUnsignedShort()]);
-          in.readUnsignedShort(); // descriptor
+          descriptorIndexes.add(in.readUnsignedShort());
           int attributes = in.readUnsignedShort();
           for (int a = 0; a < attributes; a++) {
             in.readUnsignedShort();
@@ -246,6 +255,12 @@ final class ShippedJar {
         }
       }
       innerClassesOnly.removeAll(calledClasses);
+      for (int index : descriptorIndexes) {
+        Matcher type = DESCRIPTOR_TYPE.matcher(strings[index]);
+        while (type.find()) {
+          file.classReferences.add(type.group(1));
+        }
+      }
       for (int index = 1; index < count; index++) {
         if (classNameIndex[index] == 0 || innerClassesOnly.contains(index)) {
           continue;
