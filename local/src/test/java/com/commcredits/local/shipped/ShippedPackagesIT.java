@@ -239,7 +239,8 @@ class ShippedPackagesIT {
   @MethodSource("functions")
   void shippedJar_keepsEveryPhoneNumberMetadataFile(String function) {
     // given
-    Set<String> shipped = phoneMetadata(ShippedJar.read(functionJar(function)));
+    ShippedJar jar = ShippedJar.read(functionJar(function));
+    Set<String> shipped = phoneMetadata(jar);
     Set<String> unshrunk = phoneMetadata(ShippedJar.read(unshrunkJar(function)));
 
     // then
@@ -249,6 +250,9 @@ class ShippedPackagesIT {
           .contains(
               "com/google/i18n/phonenumbers/data/PhoneNumberMetadataProto_US",
               "com/google/i18n/phonenumbers/data/PhoneNumberMetadataProto_DE");
+      assertThat(jar.classNames())
+          .as("the loader that reads them relative to its own class")
+          .contains("com/google/i18n/phonenumbers/metadata/init/ClassPathResourceMetadataLoader");
     }
   }
 
