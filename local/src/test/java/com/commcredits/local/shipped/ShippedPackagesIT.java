@@ -17,8 +17,11 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +32,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each function's shipped package ({@code functions/<name>/target/function.jar}, shaded and shrunk
  * by ProGuard, what {@code sam build} unpacks) alone on a fresh JVM's class path: the handler built
  * with its no-argument constructor against the emulators, the SnapStart priming, one realistic
- * event, success. A class the shrinking removed wrongly fails here, not in Lambda.
+ * event, success, and the priming clean. A class the shrinking removed wrongly fails here, not in
+ * Lambda. Also, read as class files: at most 6 MB, nothing renamed, no local variable tables, every
+ * class the kept classes name present (or a hint which SDK operation the ProGuard inFilter in the
+ * parent pom lacks), libphonenumber's metadata complete.
  */
 @ExtendWith(LocalDeploymentExtension.class)
 class ShippedPackagesIT {
@@ -59,6 +65,9 @@ class ShippedPackagesIT {
   }
 
   private static boolean opened;
+
+  /** Issue 10: at most 6 MB (10^6 bytes, as the README counts) per function's package. */
+  private static final long MAX_BYTES = 6_000_000;
 
   static Stream<Arguments> functions() {
     String now = Instant.now().toString();
@@ -148,8 +157,7 @@ class ShippedPackagesIT {
       String function, String logicalId, String handler, List<String> event, String body)
       throws Exception {
     // given
-    Path jar = root().resolve("functions").resolve(function).resolve("target/function.jar");
-    assertThat(jar).as("built by the package phase before the ITs").exists();
+    Path jar = functionJar(function);
     Path bodyFile = Files.createTempFile("shipped-event-", ".json");
     Files.writeString(bodyFile, body);
     List<String> command = new ArrayList<>();
@@ -189,12 +197,83 @@ class ShippedPackagesIT {
         .doesNotContain("ClassNotFoundException")
         .doesNotContain("NoSuchMethod")
         .contains("SHIPPED-OK");
-    if (!function.equals("rate-calls")) {
-      // Open (issue 10): rate-calls' priming logs priming_failed (IllegalArgumentException) on
-      // its shrunk jar; not yet known whether the shrinking causes it. Its event succeeds.
-      assertThat(output).doesNotContain("priming_failed");
-    }
+    assertThat(output).as("the priming ran clean").doesNotContain("priming_failed");
     assertThat(process.exitValue()).as(output).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("functions")
+  void shippedJar_isAtMostSixMegabytes_andRenamesNothing(String function) throws IOException {
+    // given
+    Path jar = functionJar(function);
+    ShippedJar shipped = ShippedJar.read(jar);
+    ShippedJar unshrunk = ShippedJar.read(unshrunkJar(function));
+
+    // then
+    assertThat(Files.size(jar)).as(function + "'s package in bytes").isLessThanOrEqualTo(MAX_BYTES);
+    assertThat(shipped.renamedAgainst(unshrunk))
+        .as("classes and members the ProGuard step renamed (shrink.pro: -keepnames)")
+        .isEmpty();
+    assertThat(shipped.classesWithLocalVariableTables())
+        .as("classes that still carry local variable tables (the naming step drops them)")
+        .isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("functions")
+  void shippedJar_namesOnlyClassesItHoldsOrTheJdkHas(String function) {
+    // given
+    ShippedJar shipped = ShippedJar.read(functionJar(function));
+
+    // then
+    assertThat(shipped.unresolvedReferences())
+        .as(
+            "classes named by the classes of "
+                + function
+                + "'s package that neither it nor the JDK holds (a new SDK call needs its"
+                + " request and response in the ProGuard inFilter of the parent pom.xml)")
+        .isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("functions")
+  void shippedJar_keepsEveryPhoneNumberMetadataFile(String function) {
+    // given
+    ShippedJar jar = ShippedJar.read(functionJar(function));
+    Set<String> shipped = phoneMetadata(jar);
+    Set<String> unshrunk = phoneMetadata(ShippedJar.read(unshrunkJar(function)));
+
+    // then
+    assertThat(shipped).as("libphonenumber's metadata, loaded as resources").isEqualTo(unshrunk);
+    if (Set.of("rate-calls", "authorize-call", "admin-api").contains(function)) {
+      assertThat(shipped)
+          .contains(
+              "com/google/i18n/phonenumbers/data/PhoneNumberMetadataProto_US",
+              "com/google/i18n/phonenumbers/data/PhoneNumberMetadataProto_DE");
+      assertThat(jar.classNames())
+          .as("the loader that reads them relative to its own class")
+          .contains("com/google/i18n/phonenumbers/metadata/init/ClassPathResourceMetadataLoader");
+    }
+  }
+
+  private static Set<String> phoneMetadata(ShippedJar jar) {
+    return jar.resources().stream()
+        .filter(name -> name.startsWith("com/google/i18n/phonenumbers/data/"))
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static Path functionJar(String function) {
+    Path jar = root().resolve("functions").resolve(function).resolve("target/function.jar");
+    assertThat(jar).as("built by the package phase before the ITs").exists();
+    return jar;
+  }
+
+  /** What the shade step built and ProGuard read (the plugin keeps it beside its output). */
+  private static Path unshrunkJar(String function) {
+    Path jar =
+        root().resolve("functions").resolve(function).resolve("target/function_proguard_base.jar");
+    assertThat(jar).as("kept by the ProGuard step").exists();
+    return jar;
   }
 
   private static Path root() {
