@@ -208,6 +208,10 @@ final class AdminRoutes {
               + ApiProblem.shown(orgId)
               + "'");
     }
+    if (AccountAdministration.isReserved(orgId)) {
+      throw ApiProblem.invalid(
+          "orgId", "orgId '" + orgId + "' is reserved for the functions' start-up checks");
+    }
     String displayName = body.text("displayName").strip();
     if (displayName.isEmpty()
         || displayName.length() > 200

@@ -219,6 +219,13 @@ class AdminApiBadInputIT {
             422,
             "orgId must be"),
         new Case(
+            "the org id SnapStart priming runs on",
+            "POST",
+            "/orgs",
+            template.formatted("snapstart-priming", "USD", "a@b.example", "1"),
+            422,
+            "reserved"),
+        new Case(
             "currency no rate card prices",
             "POST",
             "/orgs",

@@ -26,6 +26,13 @@ import java.util.List;
  */
 public final class AccountAdministration {
 
+  /**
+   * The org id that SnapStart priming runs the functions' real paths on before a snapshot (reads
+   * that find nothing, writes whose conditions fail): no account may ever be opened under it, or
+   * priming would read and act on a real account.
+   */
+  public static final String PRIMING_ORG = "snapstart-priming";
+
   private final Accounts accounts;
   private final Ledger ledger;
   private final BalanceChangedPublisher balanceChanges;
@@ -43,6 +50,10 @@ public final class AccountAdministration {
    */
   public record Opened(OrgAccount account, RecommendedFunding recommended, boolean created) {}
 
+  /**
+   * @throws IllegalArgumentException with the reason, if the org id is reserved or the account
+   *     breaks a rule of {@link OrgAccount}
+   */
   public Opened openAccount(
       String orgId,
       String displayName,
@@ -51,6 +62,10 @@ public final class AccountAdministration {
       List<String> adminEmails,
       int licensedUsers,
       Instant now) {
+    if (isReserved(orgId)) {
+      throw new IllegalArgumentException(
+          "orgId '" + orgId + "' is reserved (the functions' start-up checks run on it)");
+    }
     RecommendedFunding recommended = RecommendedFunding.forLicensedUsers(licensedUsers);
     // The seed's amounts are in USD; other currencies take the same figures as a starting point.
     Money deposit = Money.of(recommended.initialDeposit().toBigDecimal(), currency);
@@ -71,6 +86,11 @@ public final class AccountAdministration {
             OrgLicences.NONE);
     boolean created = accounts.open(account);
     return new Opened(created ? account : accounts.find(orgId).orElseThrow(), recommended, created);
+  }
+
+  /** Whether no account may be opened under {@code orgId}. */
+  public static boolean isReserved(String orgId) {
+    return PRIMING_ORG.equals(orgId);
   }
 
   /**

@@ -65,6 +65,14 @@ class OpenAccountValidationTest {
   }
 
   @Test
+  void openAccount_refusesThePrimingOrg_soPrimingNeverFindsARealAccount() {
+    assertThatThrownBy(() -> open(AccountAdministration.PRIMING_ORG, "Acme", "a@acme.example"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("reserved");
+    assertThat(accounts.find(AccountAdministration.PRIMING_ORG)).isEmpty();
+  }
+
+  @Test
   void openAccount_acceptsAPlainAccount() {
     open("acme-42", "Acme & Söhne GmbH", "billing.team+cc@acme.example");
 
