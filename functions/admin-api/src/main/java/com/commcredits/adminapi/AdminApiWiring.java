@@ -1,5 +1,6 @@
 package com.commcredits.adminapi;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.commcredits.adapters.aws.AwsClients;
 import com.commcredits.adapters.aws.LambdaEnvironment;
 import com.commcredits.adapters.aws.PaymentGateways;
@@ -15,6 +16,7 @@ import com.commcredits.adapters.dynamodb.DynamoDbUsageRecords;
 import com.commcredits.adapters.json.BalanceChangedJson;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.json.RechargeRequestJson;
+import com.commcredits.adapters.lambda.PrimingContext;
 import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.adapters.ratecards.RateCardFiles;
@@ -25,6 +27,7 @@ import com.commcredits.domain.admin.OperatorCredit;
 import com.commcredits.domain.funding.PurchaseCredit;
 import com.commcredits.domain.rating.RateCard;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -46,12 +49,6 @@ final class AdminApiWiring {
     StructuredLog log =
         StructuredLog.forComponent("admin-api", environment.optional("LOG_LEVEL").orElse(null));
     DynamoDbAccounts accounts = new DynamoDbAccounts(dynamoDb, ledgerTable);
-    SnapStartPriming.register(
-        () -> {
-          accounts.find(SnapStartPriming.PRIMING_ORG);
-          DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());
-        },
-        log);
     DynamoDbLedger ledger = new DynamoDbLedger(dynamoDb, ledgerTable);
     DynamoDbFundingStore funding = new DynamoDbFundingStore(dynamoDb, ledgerTable);
     var balanceChanges =
@@ -89,19 +86,63 @@ final class AdminApiWiring {
             PaymentGateways.cardSetup(environment, stripeKey),
             environment.require("PAYMENT_GATEWAY"),
             priced);
-    return new AdminApi(
-        new AdminRoutes(services, mapper).routes(),
-        accounts,
-        new DynamoDbRequestReplays(dynamoDb, ledgerTable),
+    Caller.ClaimNames claimNames =
         new Caller.ClaimNames(
             environment.optional("ORG_CLAIM").orElse(Caller.ClaimNames.COGNITO.orgClaim()),
             environment.optional("GROUPS_CLAIM").orElse(Caller.ClaimNames.COGNITO.groupsClaim()),
             environment
                 .optional("OPERATORS_GROUP")
-                .orElse(Caller.ClaimNames.COGNITO.operatorGroup())),
-        mapper,
-        Clock.systemUTC(),
+                .orElse(Caller.ClaimNames.COGNITO.operatorGroup()));
+    AdminApi api =
+        new AdminApi(
+            new AdminRoutes(services, mapper).routes(),
+            accounts,
+            new DynamoDbRequestReplays(dynamoDb, ledgerTable),
+            claimNames,
+            mapper,
+            Clock.systemUTC(),
+            log);
+    // The real path on a sample (issue 10): an org admin's GET of the priming org's account goes
+    // through the handler, the claims, the router and the real account read, which finds nothing,
+    // and is answered with a 404 problem; nothing is written.
+    SnapStartPriming.register(
+        () -> {
+          new AdminApiHandler(api)
+              .handleRequest(primingRequest(claimNames), new PrimingContext("admin-api"));
+          DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());
+        },
         log);
+    return api;
+  }
+
+  private static APIGatewayV2HTTPEvent primingRequest(Caller.ClaimNames claimNames) {
+    String path = "/orgs/" + SnapStartPriming.PRIMING_ORG;
+    return APIGatewayV2HTTPEvent.builder()
+        .withRawPath(path)
+        .withHeaders(Map.of("accept", "application/json"))
+        .withIsBase64Encoded(false)
+        .withRequestContext(
+            APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withHttp(
+                    APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                        .withMethod("GET")
+                        .withPath(path)
+                        .build())
+                .withAuthorizer(
+                    APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        .withJwt(
+                            APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                .builder()
+                                .withClaims(
+                                    Map.of(
+                                        "sub",
+                                        "snapstart-priming",
+                                        claimNames.orgClaim(),
+                                        SnapStartPriming.PRIMING_ORG))
+                                .build())
+                        .build())
+                .build())
+        .build();
   }
 
   private static Supplier<String> memoized(Supplier<String> read) {

@@ -1,6 +1,5 @@
 package com.commcredits.ratecalls;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.commcredits.adapters.aws.AwsClients;
 import com.commcredits.adapters.aws.LambdaEnvironment;
 import com.commcredits.adapters.aws.Priming;
@@ -10,20 +9,17 @@ import com.commcredits.adapters.dynamodb.DynamoDbRejectedCallRecords;
 import com.commcredits.adapters.json.BalanceChangedJson;
 import com.commcredits.adapters.json.CallRecordJson;
 import com.commcredits.adapters.json.Json;
+import com.commcredits.adapters.lambda.PrimingAccounts;
+import com.commcredits.adapters.lambda.PrimingContext;
 import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.adapters.metrics.EmbeddedMetricFormat;
 import com.commcredits.adapters.ratecards.RateCardFiles;
 import com.commcredits.adapters.sqs.SqsBalanceChangedPublisher;
 import com.commcredits.adapters.sqs.SqsPriming;
-import com.commcredits.domain.account.Accounts;
-import com.commcredits.domain.account.AutoRecharge;
-import com.commcredits.domain.account.OrgAccount;
 import com.commcredits.domain.charging.ChargeCallRecords;
 import com.commcredits.domain.charging.RejectedCallRecord;
 import com.commcredits.domain.charging.RejectedCallRecords;
-import com.commcredits.domain.licences.OrgLicences;
-import com.commcredits.domain.money.Money;
 import com.commcredits.domain.rating.CallRater;
 import com.commcredits.domain.rating.RateCardRater;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,8 +27,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -64,20 +58,24 @@ final class RateCallsWiring {
     // The real paths, refused or on a sample (issue 10): a read that finds nothing, then the
     // whole batch (decoding, the handler's batch response, rating and the debit transaction,
     // which DynamoDB cancels because the priming org has no account), a send the queue refuses.
-    // The priming batch keeps no rejected record, publishes nothing and counts no metrics.
+    // The priming batch keeps no rejected record, publishes nothing, counts no metrics and logs
+    // nowhere.
     CallRecordBatch primingBatch =
         new CallRecordBatch(
             json,
-            new ChargeCallRecords(primingAccounts(accounts), rater, ledger),
+            new ChargeCallRecords(
+                new PrimingAccounts(accounts, SnapStartPriming.primingAccount()), rater, ledger),
             primingRejections(),
             balanceChanged -> {},
             Clock.fixed(Instant.parse("2026-01-01T00:05:00Z"), ZoneOffset.UTC),
-            log);
+            SnapStartPriming.quietLog("rate-calls"));
     SnapStartPriming.register(
         () -> {
           Priming.failedTransaction(dynamoDb, ledgerTable);
           SqsPriming.refusedSend(sqs, balanceChangesQueue);
-          new RateCallsHandler(primingBatch).handleRequest(primingEvent(), null);
+          new RateCallsHandler(primingBatch)
+              .handleRequest(
+                  SnapStartPriming.sqsEvent(SAMPLE_CALL_RECORD), new PrimingContext("rate-calls"));
           DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());
         },
         log);
@@ -89,50 +87,6 @@ final class RateCallsWiring {
         Clock.systemUTC(),
         log,
         EmbeddedMetricFormat.forFunction("rate-calls"));
-  }
-
-  private static SQSEvent primingEvent() {
-    SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-    message.setMessageId("snapstart-priming");
-    message.setBody(SAMPLE_CALL_RECORD);
-    message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-    SQSEvent event = new SQSEvent();
-    event.setRecords(List.of(message));
-    return event;
-  }
-
-  /**
-   * The real account read (it finds nothing for the priming org), then an account for it, so that
-   * priming goes on to rating and the debit.
-   */
-  private static Accounts primingAccounts(DynamoDbAccounts accounts) {
-    return new Accounts() {
-      @Override
-      public Optional<OrgAccount> find(String orgId) {
-        accounts.find(orgId);
-        return Optional.of(SnapStartPriming.primingAccount());
-      }
-
-      @Override
-      public boolean open(OrgAccount account) {
-        throw new UnsupportedOperationException("priming opens no account");
-      }
-
-      @Override
-      public boolean updateLicences(String orgId, OrgLicences licences) {
-        throw new UnsupportedOperationException("priming changes no account");
-      }
-
-      @Override
-      public boolean updateAutoRecharge(String orgId, AutoRecharge autoRecharge) {
-        throw new UnsupportedOperationException("priming changes no account");
-      }
-
-      @Override
-      public boolean updateMonthlyCap(String orgId, Money monthlyCap) {
-        throw new UnsupportedOperationException("priming changes no account");
-      }
-    };
   }
 
   private static RejectedCallRecords primingRejections() {

@@ -8,6 +8,9 @@ import com.commcredits.adapters.email.SesMailer;
 import com.commcredits.adapters.email.SesPriming;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.json.NotificationJson;
+import com.commcredits.adapters.lambda.PrimingAccounts;
+import com.commcredits.adapters.lambda.PrimingContext;
+import com.commcredits.adapters.lambda.PrimingSentNotifications;
 import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.adapters.metrics.EmbeddedMetricFormat;
@@ -27,6 +30,13 @@ final class SendEmailWiring {
    */
   static final Duration SEND_LEASE = Duration.ofSeconds(60);
 
+  private static final String SAMPLE_NOTIFICATION =
+      "{\"notificationId\":\"low-snapstart-priming-1\",\"orgId\":\""
+          + SnapStartPriming.PRIMING_ORG
+          + "\",\"kind\":\"LOW_BALANCE\",\"at\":\"2026-01-01T00:00:00Z\","
+          + "\"balance\":{\"currency\":\"USD\",\"amount\":\"150.50\"},"
+          + "\"trigger\":{\"currency\":\"USD\",\"amount\":\"200.00\"}}";
+
   private SendEmailWiring() {}
 
   static NotificationBatch notificationBatch(LambdaEnvironment environment) {
@@ -37,22 +47,35 @@ final class SendEmailWiring {
     StructuredLog log =
         StructuredLog.forComponent("send-email", environment.optional("LOG_LEVEL").orElse(null));
     DynamoDbAccounts accounts = new DynamoDbAccounts(dynamoDb, ledgerTable);
+    DynamoDbSentNotifications sent = new DynamoDbSentNotifications(dynamoDb, ledgerTable);
     String sender = environment.require("SENDER_EMAIL");
+    EmailTemplates templates = new EmailTemplates();
+    // The real path on a sample (issue 10): the handler decodes a low-balance notification of the
+    // priming org, the claim is the real read of it (found nothing; no claim is written), the
+    // account is the real read then a stand-in, the email is rendered and sent so that SES rejects
+    // it (no recipient, no subject), and no outcome is recorded.
+    NotificationBatch primingBatch =
+        new NotificationBatch(
+            new NotificationJson(Json.mapper()),
+            new SendNotifications(
+                new PrimingAccounts(accounts, SnapStartPriming.primingAccount()),
+                templates,
+                SesPriming.rejectingMailer(ses, sender),
+                new PrimingSentNotifications(sent),
+                SEND_LEASE),
+            Clock.systemUTC(),
+            SnapStartPriming.quietLog("send-email"));
     SnapStartPriming.register(
         () -> {
-          accounts.find(SnapStartPriming.PRIMING_ORG);
-          SesPriming.rejectedSend(ses, sender);
+          new SendEmailHandler(primingBatch)
+              .handleRequest(
+                  SnapStartPriming.sqsEvent(SAMPLE_NOTIFICATION), new PrimingContext("send-email"));
           DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());
         },
         log);
     return new NotificationBatch(
         new NotificationJson(Json.mapper()),
-        new SendNotifications(
-            accounts,
-            new EmailTemplates(),
-            new SesMailer(ses, environment.require("SENDER_EMAIL")),
-            new DynamoDbSentNotifications(dynamoDb, ledgerTable),
-            SEND_LEASE),
+        new SendNotifications(accounts, templates, new SesMailer(ses, sender), sent, SEND_LEASE),
         Clock.systemUTC(),
         log,
         EmbeddedMetricFormat.forFunction("send-email"));

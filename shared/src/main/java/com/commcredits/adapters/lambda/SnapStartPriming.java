@@ -1,33 +1,44 @@
 package com.commcredits.adapters.lambda;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.metrics.EmbeddedMetricFormat;
 import com.commcredits.domain.account.AutoRecharge;
 import com.commcredits.domain.account.Language;
 import com.commcredits.domain.account.OrgAccount;
 import com.commcredits.domain.account.ServiceState;
+import com.commcredits.domain.admin.AccountAdministration;
 import com.commcredits.domain.licences.OrgLicences;
 import com.commcredits.domain.money.Money;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * Runs a function's hot path once before SnapStart takes its snapshot (a read that finds nothing, a
- * sample message decoded), so that the first real invocation after a restore finds the SDK client,
- * its HTTP connection pool, Jackson and our own classes loaded and warm. On JVMs without CRaC, and
- * in local runs, nothing is ever checkpointed and the priming never runs.
+ * Runs a function's real path once before SnapStart takes its snapshot — its handler on a sample
+ * event of the reserved priming org, whose reads find nothing, whose writes DynamoDB refuses (no
+ * account item to meet their conditions) and whose sends the queue or SES refuses — so that the
+ * first real invocation after a restore finds the SDK client, its HTTP connection pool, Jackson and
+ * our own classes loaded and warm, and no data changed. On JVMs without CRaC, and in local runs,
+ * nothing is ever checkpointed and the priming runs only when {@link #primeAll()} is called.
  */
 public final class SnapStartPriming implements Resource {
 
-  /** An org id no account has (ids need 3+ characters of a-z, 0-9, '-'): priming reads nothing. */
-  public static final String PRIMING_ORG = "snapstart-priming";
+  /**
+   * An org id no account can have (opening it is refused): priming's reads find nothing and its
+   * conditional writes fail.
+   */
+  public static final String PRIMING_ORG = AccountAdministration.PRIMING_ORG;
 
   // The CRaC context holds resources weakly; these must live as long as the function.
   private static final List<SnapStartPriming> REGISTERED = new ArrayList<>();
@@ -48,10 +59,18 @@ public final class SnapStartPriming implements Resource {
 
   /**
    * Runs every registered priming now, as {@code beforeCheckpoint} would: for the measuring command
-   * (benchmarks/run), which has no CRaC checkpoint to trigger it.
+   * (benchmarks/run) and the tests, which have no CRaC checkpoint to trigger it.
+   *
+   * @return how many of them failed (each logged as {@code snapstart.priming_failed})
    */
-  public static synchronized void primeAll() {
-    REGISTERED.forEach(priming -> priming.beforeCheckpoint(null));
+  public static synchronized int primeAll() {
+    int failed = 0;
+    for (SnapStartPriming priming : REGISTERED) {
+      if (!priming.prime()) {
+        failed++;
+      }
+    }
+    return failed;
   }
 
   /**
@@ -59,12 +78,17 @@ public final class SnapStartPriming implements Resource {
    * and rates.
    */
   public static OrgAccount primingAccount() {
+    return primingAccount(Money.zero(Currency.getInstance("USD")));
+  }
+
+  /** The priming account with {@code balance} (USD): a stand-in for paths that need funds. */
+  public static OrgAccount primingAccount(Money balance) {
     Currency usd = Currency.getInstance("USD");
     return new OrgAccount(
         PRIMING_ORG,
         "priming",
         usd,
-        Money.zero(usd),
+        balance,
         ServiceState.ACTIVE,
         Language.EN,
         List.of("priming@example.invalid"),
@@ -72,6 +96,31 @@ public final class SnapStartPriming implements Resource {
         AutoRecharge.off(new Money(usd, 50_000_000), new Money(usd, 10_000_000)),
         Instant.EPOCH,
         OrgLicences.NONE);
+  }
+
+  /**
+   * One SQS message with {@code body}, as Lambda delivers it: what a priming run hands a handler.
+   */
+  public static SQSEvent sqsEvent(String body) {
+    SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+    message.setMessageId(PRIMING_ORG);
+    message.setBody(body);
+    message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+    SQSEvent event = new SQSEvent();
+    event.setRecords(List.of(message));
+    return event;
+  }
+
+  /**
+   * A log that formats every line as the function's does and writes it nowhere: the priming of a
+   * handler's path must not put its stand-in outcomes into the function's logs.
+   */
+  public static StructuredLog quietLog(String component) {
+    return new StructuredLog(
+        component,
+        StructuredLog.Level.INFO,
+        new PrintStream(OutputStream.nullOutputStream()),
+        Clock.systemUTC());
   }
 
   /**
@@ -95,12 +144,18 @@ public final class SnapStartPriming implements Resource {
 
   @Override
   public void beforeCheckpoint(Context<? extends Resource> context) {
+    prime();
+  }
+
+  private boolean prime() {
     try {
       prime.run();
       primeCommonPaths();
+      return true;
     } catch (RuntimeException e) {
       // A snapshot without priming is only slower; it must not fail the deployment.
       log.warn("snapstart.priming_failed", "fault", e.getClass().getSimpleName());
+      return false;
     }
   }
 
