@@ -154,7 +154,12 @@ public final class SnapStartPriming implements Resource {
       return true;
     } catch (RuntimeException e) {
       // A snapshot without priming is only slower; it must not fail the deployment.
-      log.warn("snapstart.priming_failed", "fault", e.getClass().getSimpleName());
+      log.warn(
+          "snapstart.priming_failed",
+          "fault",
+          e.getClass().getSimpleName(),
+          "faultMessage",
+          String.valueOf(e.getMessage()));
       return false;
     }
   }
