@@ -17,8 +17,9 @@ import java.util.UUID;
  * the SnapStart priming first (what {@code beforeCheckpoint} runs), then times the first and the
  * second event and prints {@code PRIMED <ns> <ns>}.
  *
- * <p>Arguments: mode, handler class, event kind ({@code sqs}, {@code http}, {@code map}), the file
- * of the first event's body, the file of the second's.
+ * <p>Arguments: mode, handler class, event kind ({@code sqs}, {@code http}, {@code api}: an org
+ * admin's GET of the path in the file, {@code map}), the file of the first event's body, the file
+ * of the second's.
  */
 public final class FirstEvent {
   private FirstEvent() {}
@@ -67,6 +68,34 @@ public final class FirstEvent {
             .withBody(body)
             .withIsBase64Encoded(false)
             .withHeaders(Map.of("content-type", "application/json"))
+            .build();
+      }
+      case "api" -> {
+        // An org admin's GET of the body's path (/orgs/<org>...), as API Gateway hands it over
+        // after its JWT authorizer.
+        String path = body.strip();
+        String org = path.split("/")[2];
+        String orgClaim = System.getenv().getOrDefault("ORG_CLAIM", "custom:org");
+        return APIGatewayV2HTTPEvent.builder()
+            .withRawPath(path)
+            .withIsBase64Encoded(false)
+            .withHeaders(Map.of("accept", "application/json"))
+            .withRequestContext(
+                APIGatewayV2HTTPEvent.RequestContext.builder()
+                    .withHttp(
+                        APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                            .withMethod("GET")
+                            .withPath(path)
+                            .build())
+                    .withAuthorizer(
+                        APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                            .withJwt(
+                                APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                    .builder()
+                                    .withClaims(Map.of("sub", "measure", orgClaim, org))
+                                    .build())
+                            .build())
+                    .build())
             .build();
       }
       default -> {

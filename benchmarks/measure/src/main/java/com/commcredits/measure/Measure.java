@@ -272,7 +272,8 @@ public final class Measure {
                     + coldOrg
                     + "\",\"kind\":\"LOW_BALANCE\",\"at\":\""
                     + now()
-                    + "\",\"balance\":{\"currency\":\"USD\",\"amount\":\"150.50\"}}"),
+                    + "\",\"balance\":{\"currency\":\"USD\",\"amount\":\"150.50\"},"
+                    + "\"trigger\":{\"currency\":\"USD\",\"amount\":\"200.00\"}}"),
         new Function(
             "authorize-call",
             "AuthorizeCallFunction",
@@ -293,7 +294,13 @@ public final class Measure {
             "SweepAccountsFunction",
             "com.commcredits.sweepaccounts.SweepAccountsHandler",
             "map",
-            n -> "{}"));
+            n -> "{}"),
+        new Function(
+            "admin-api",
+            "AdminApiFunction",
+            "com.commcredits.adminapi.AdminApiHandler",
+            "api",
+            n -> "/orgs/" + coldOrg));
   }
 
   private static String now() {
