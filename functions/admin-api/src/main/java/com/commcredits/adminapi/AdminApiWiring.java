@@ -16,6 +16,7 @@ import com.commcredits.adapters.dynamodb.DynamoDbUsageRecords;
 import com.commcredits.adapters.json.BalanceChangedJson;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.json.RechargeRequestJson;
+import com.commcredits.adapters.lambda.PrimingAccounts;
 import com.commcredits.adapters.lambda.PrimingContext;
 import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.adapters.lambda.StructuredLog;
@@ -103,10 +104,22 @@ final class AdminApiWiring {
             Clock.systemUTC(),
             log);
     // The real path on a sample (issue 10): an org admin's GET of the priming org's account goes
-    // through the handler, the claims, the router and the real account read, which finds nothing,
-    // and is answered with a 404 problem; nothing is written.
+    // through the handler, the claims and the router; with a stand-in account after the real
+    // account read, the org's view is built from the real funding, ledger and pool reads (which
+    // find nothing) and written; without it, the answer is a 404 problem. Nothing is written.
+    AdminApi primingApi =
+        new AdminApi(
+            new AdminRoutes(services, mapper).routes(),
+            new PrimingAccounts(accounts, SnapStartPriming.primingAccount()),
+            new DynamoDbRequestReplays(dynamoDb, ledgerTable),
+            claimNames,
+            mapper,
+            Clock.systemUTC(),
+            SnapStartPriming.quietLog("admin-api"));
     SnapStartPriming.register(
         () -> {
+          new AdminApiHandler(primingApi)
+              .handleRequest(primingRequest(claimNames), new PrimingContext("admin-api"));
           new AdminApiHandler(api)
               .handleRequest(primingRequest(claimNames), new PrimingContext("admin-api"));
           DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());

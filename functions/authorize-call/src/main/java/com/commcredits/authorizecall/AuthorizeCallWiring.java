@@ -77,6 +77,7 @@ final class AuthorizeCallWiring {
                       .build(),
                   new PrimingContext("authorize-call"));
           Priming.failedTransaction(dynamoDb, ledgerTable);
+          Priming.passingTransaction(dynamoDb, ledgerTable);
           DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());
         },
         log);

@@ -72,6 +72,7 @@ final class RateCallsWiring {
     SnapStartPriming.register(
         () -> {
           Priming.failedTransaction(dynamoDb, ledgerTable);
+          Priming.passingTransaction(dynamoDb, ledgerTable);
           SqsPriming.refusedSend(sqs, balanceChangesQueue);
           new RateCallsHandler(primingBatch)
               .handleRequest(

@@ -2,6 +2,7 @@ package com.commcredits.sendemail;
 
 import com.commcredits.adapters.aws.AwsClients;
 import com.commcredits.adapters.aws.LambdaEnvironment;
+import com.commcredits.adapters.aws.Priming;
 import com.commcredits.adapters.dynamodb.DynamoDbAccounts;
 import com.commcredits.adapters.dynamodb.DynamoDbSentNotifications;
 import com.commcredits.adapters.email.SesMailer;
@@ -53,7 +54,8 @@ final class SendEmailWiring {
     // The real path on a sample (issue 10): the handler decodes a low-balance notification of the
     // priming org, the claim is the real read of it (found nothing; no claim is written), the
     // account is the real read then a stand-in, the email is rendered and sent so that SES rejects
-    // it (no recipient, no subject), and no outcome is recorded.
+    // it (no recipient, no subject), and no outcome is recorded; then a conditional put, as a
+    // claim is, whose condition fails.
     NotificationBatch primingBatch =
         new NotificationBatch(
             new NotificationJson(Json.mapper()),
@@ -70,6 +72,7 @@ final class SendEmailWiring {
           new SendEmailHandler(primingBatch)
               .handleRequest(
                   SnapStartPriming.sqsEvent(SAMPLE_NOTIFICATION), new PrimingContext("send-email"));
+          Priming.failedPut(dynamoDb, ledgerTable);
           DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());
         },
         log);

@@ -2,6 +2,7 @@ package com.commcredits.local.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.commcredits.adapters.aws.Priming;
 import com.commcredits.adapters.lambda.SnapStartPriming;
 import com.commcredits.domain.account.Language;
 import com.commcredits.domain.admin.AccountAdministration;
@@ -114,6 +115,17 @@ class SnapStartPrimingIT {
     assertThat(queueDepths()).isEqualTo(queuesBefore);
     assertThat(deployment.sentEmails()).isEqualTo(emailsBefore);
     assertThat(output).doesNotContain(SnapStartPriming.PRIMING_ORG);
+  }
+
+  @Test
+  void aTransactionOfOneHoldingConditionCheck_isCommitted_andWritesNothing() {
+    Map<String, List<Map<String, AttributeValue>>> before = tables();
+
+    boolean committed =
+        Priming.passingTransaction(deployment.dynamoDb(), deployment.tableName("LedgerTable"));
+
+    assertThat(committed).isTrue();
+    assertThat(tables()).isEqualTo(before);
   }
 
   private static Map<String, List<Map<String, AttributeValue>>> tables() {

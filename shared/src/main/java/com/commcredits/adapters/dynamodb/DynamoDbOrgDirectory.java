@@ -35,7 +35,8 @@ public final class DynamoDbOrgDirectory implements OrgDirectory {
    * the scan's path without reading the table.
    */
   public void readOneItem() {
-    dynamoDb.scan(accountScan().limit(1).build());
+    // the sweep's paginated scan, but only its first page of one item
+    dynamoDb.scanPaginator(accountScan().limit(1).build()).iterator().next();
   }
 
   private ScanRequest.Builder accountScan() {

@@ -2,10 +2,12 @@ package com.commcredits.adapters.email;
 
 import com.commcredits.domain.notification.Mailer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
+import software.amazon.awssdk.services.sesv2.model.Destination;
 import software.amazon.awssdk.services.sesv2.model.EmailContent;
 import software.amazon.awssdk.services.sesv2.model.Message;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
@@ -43,6 +45,7 @@ public final class SesPriming {
     SendEmailRequest request =
         SendEmailRequest.builder()
             .fromEmailAddress(sender)
+            .destination(Destination.builder().toAddresses(List.of()).build())
             .content(
                 EmailContent.builder()
                     .simple(

@@ -152,8 +152,9 @@ public final class SnapStartPriming implements Resource {
       prime.run();
       primeCommonPaths();
       return true;
-    } catch (RuntimeException e) {
-      // A snapshot without priming is only slower; it must not fail the deployment.
+    } catch (RuntimeException | LinkageError e) {
+      // A snapshot without priming is only slower; it must not fail the deployment (nor a class
+      // that a shrunk jar lacks).
       log.warn(
           "snapstart.priming_failed",
           "fault",

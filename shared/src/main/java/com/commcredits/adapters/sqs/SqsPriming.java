@@ -6,8 +6,10 @@ import com.commcredits.domain.funding.PurchaseSettlement;
 import com.commcredits.domain.funding.RechargeRequest;
 import com.commcredits.domain.funding.RechargeRequestPublisher;
 import com.commcredits.domain.notification.NotificationPublisher;
+import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.utils.Md5Utils;
 
 /** SnapStart priming for SQS: a send the queue refuses (see {@code Priming}). */
 public final class SqsPriming {
@@ -24,6 +26,8 @@ public final class SqsPriming {
 
   /** {@code body} sent with a delay the queue refuses: nothing is enqueued. */
   public static void refusedSend(SqsClient sqs, String queueUrl, String body) {
+    // what the SDK checks a sent message's answer with (an accepted send's path)
+    Md5Utils.md5AsBase64(body.getBytes(StandardCharsets.UTF_8));
     try {
       sqs.sendMessage(
           m -> m.queueUrl(queueUrl).messageBody(body).delaySeconds(REFUSED_DELAY_SECONDS));

@@ -36,4 +36,17 @@ class SnapStartPrimingTest {
     assertThatNoException().isThrownBy(() -> priming.beforeCheckpoint(null));
     assertThat(logs.toString()).contains("snapstart.priming_failed");
   }
+
+  @Test
+  void primingThatMissesAClass_doesNotFailTheCheckpoint_butIsLogged() {
+    SnapStartPriming priming =
+        new SnapStartPriming(
+            () -> {
+              throw new NoClassDefFoundError("software/amazon/awssdk/Shrunk");
+            },
+            log);
+
+    assertThatNoException().isThrownBy(() -> priming.beforeCheckpoint(null));
+    assertThat(logs.toString()).contains("snapstart.priming_failed").contains("Shrunk");
+  }
 }
