@@ -118,10 +118,14 @@ final class AdminApiWiring {
             SnapStartPriming.quietLog("admin-api"));
     SnapStartPriming.register(
         () -> {
-          new AdminApiHandler(primingApi)
-              .handleRequest(primingRequest(claimNames), new PrimingContext("admin-api"));
-          new AdminApiHandler(api)
-              .handleRequest(primingRequest(claimNames), new PrimingContext("admin-api"));
+          SnapStartPriming.requireStatus(
+              new AdminApiHandler(primingApi)
+                  .handleRequest(primingRequest(claimNames), new PrimingContext("admin-api")),
+              200);
+          SnapStartPriming.requireStatus(
+              new AdminApiHandler(api)
+                  .handleRequest(primingRequest(claimNames), new PrimingContext("admin-api")),
+              404);
           DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());
         },
         log);

@@ -1,6 +1,7 @@
 package com.commcredits.authorizecall;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.commcredits.adapters.aws.AwsClients;
 import com.commcredits.adapters.aws.LambdaEnvironment;
 import com.commcredits.adapters.aws.Priming;
@@ -68,14 +69,16 @@ final class AuthorizeCallWiring {
             SnapStartPriming.quietLog("authorize-call"));
     SnapStartPriming.register(
         () -> {
-          new AuthorizeCallHandler(primingAuthorizations)
-              .handleRequest(
-                  APIGatewayV2HTTPEvent.builder()
-                      .withBody(SAMPLE_REQUEST)
-                      .withIsBase64Encoded(false)
-                      .withHeaders(Map.of("content-type", "application/json"))
-                      .build(),
-                  new PrimingContext("authorize-call"));
+          APIGatewayV2HTTPResponse answer =
+              new AuthorizeCallHandler(primingAuthorizations)
+                  .handleRequest(
+                      APIGatewayV2HTTPEvent.builder()
+                          .withBody(SAMPLE_REQUEST)
+                          .withIsBase64Encoded(false)
+                          .withHeaders(Map.of("content-type", "application/json"))
+                          .build(),
+                      new PrimingContext("authorize-call"));
+          SnapStartPriming.requireStatus(answer, 200);
           Priming.failedTransaction(dynamoDb, ledgerTable);
           Priming.passingTransaction(dynamoDb, ledgerTable);
           DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());

@@ -66,10 +66,11 @@ final class CheckBalanceWiring {
             SnapStartPriming.quietLog("check-balance"));
     SnapStartPriming.register(
         () -> {
-          new CheckBalanceHandler(primingBatch)
-              .handleRequest(
-                  SnapStartPriming.sqsEvent(SAMPLE_BALANCE_CHANGE),
-                  new PrimingContext("check-balance"));
+          SnapStartPriming.requireNoFailures(
+              new CheckBalanceHandler(primingBatch)
+                  .handleRequest(
+                      SnapStartPriming.sqsEvent(SAMPLE_BALANCE_CHANGE),
+                      new PrimingContext("check-balance")));
           SqsPriming.refusedSend(sqs, rechargeRequests);
           DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());
         },

@@ -74,9 +74,11 @@ final class RateCallsWiring {
           Priming.failedTransaction(dynamoDb, ledgerTable);
           Priming.passingTransaction(dynamoDb, ledgerTable);
           SqsPriming.refusedSend(sqs, balanceChangesQueue);
-          new RateCallsHandler(primingBatch)
-              .handleRequest(
-                  SnapStartPriming.sqsEvent(SAMPLE_CALL_RECORD), new PrimingContext("rate-calls"));
+          SnapStartPriming.requireNoFailures(
+              new RateCallsHandler(primingBatch)
+                  .handleRequest(
+                      SnapStartPriming.sqsEvent(SAMPLE_CALL_RECORD),
+                      new PrimingContext("rate-calls")));
           DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());
         },
         log);

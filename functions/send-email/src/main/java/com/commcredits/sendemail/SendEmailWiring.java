@@ -69,9 +69,11 @@ final class SendEmailWiring {
             SnapStartPriming.quietLog("send-email"));
     SnapStartPriming.register(
         () -> {
-          new SendEmailHandler(primingBatch)
-              .handleRequest(
-                  SnapStartPriming.sqsEvent(SAMPLE_NOTIFICATION), new PrimingContext("send-email"));
+          SnapStartPriming.requireNoFailures(
+              new SendEmailHandler(primingBatch)
+                  .handleRequest(
+                      SnapStartPriming.sqsEvent(SAMPLE_NOTIFICATION),
+                      new PrimingContext("send-email")));
           Priming.failedPut(dynamoDb, ledgerTable);
           DynamoDbAccounts.primeItemMapping(SnapStartPriming.primingAccount());
         },

@@ -1,5 +1,7 @@
 package com.commcredits.adapters.lambda;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.commcredits.adapters.json.Json;
 import com.commcredits.adapters.metrics.EmbeddedMetricFormat;
@@ -109,6 +111,24 @@ public final class SnapStartPriming implements Resource {
     SQSEvent event = new SQSEvent();
     event.setRecords(List.of(message));
     return event;
+  }
+
+  /**
+   * Fails the priming (logged as {@code snapstart.priming_failed}) if its sample did not go through
+   * the handler as a real message does: a stand-in that refused would otherwise go unnoticed.
+   */
+  public static void requireNoFailures(SQSBatchResponse response) {
+    if (!response.getBatchItemFailures().isEmpty()) {
+      throw new IllegalStateException("the priming sample failed in the handler");
+    }
+  }
+
+  /** As {@link #requireNoFailures}, for an HTTP handler's answer. */
+  public static void requireStatus(APIGatewayV2HTTPResponse response, int status) {
+    if (response.getStatusCode() != status) {
+      throw new IllegalStateException(
+          "the priming request was answered " + response.getStatusCode() + ", not " + status);
+    }
   }
 
   /**
