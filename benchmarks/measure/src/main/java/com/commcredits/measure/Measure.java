@@ -164,7 +164,9 @@ public final class Measure {
           "auto-recharge",
           "send-email",
           "authorize-call",
-          "sweep-accounts");
+          "sweep-accounts",
+          "admin-api",
+          "console");
 
   private void packageSizes() {
     report.println("\n## Function packages (the shaded jar sam build ships; target ≤ 6 MB)\n");
