@@ -52,7 +52,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * cost only), {@code --skip-pipeline} (packages and cold starts only, e.g. to compare JVMs), {@code
  * --trace-classes DIR} (the primed children also log every class they load, with markers between
  * priming, the first and the second event, into DIR: what the first event loads that priming did
- * not; their timings are then not comparable).
+ * not; their timings are then not comparable), {@code --child-flags "FLAGS"} (more JVM flags for
+ * the children, e.g. to try one), {@code --only a,b} (cold starts of these functions only).
  */
 public final class Measure {
 
@@ -88,6 +89,10 @@ public final class Measure {
   private final int threads;
   private final String childJava;
   private final Path traceClasses;
+  private final List<String> childFlags;
+  private final List<String> only;
+  private final boolean exploded;
+  private final Map<String, Path> explodedDirs = new HashMap<>();
   private final String token = Long.toString(System.currentTimeMillis(), 36);
   private LocalDeployment deployment;
 
@@ -103,6 +108,13 @@ public final class Measure {
             "child-java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
     this.traceClasses =
         options.containsKey("trace-classes") ? Path.of(options.get("trace-classes")) : null;
+    this.childFlags = words(options.getOrDefault("child-flags", ""));
+    this.exploded = !options.getOrDefault("layout", "exploded").equals("jar");
+    this.only = words(options.getOrDefault("only", "").replace(',', ' '));
+  }
+
+  private static List<String> words(String text) {
+    return text.isBlank() ? List.of() : List.of(text.strip().split("\\s+"));
   }
 
   public static void main(String[] args) throws Exception {
@@ -180,6 +192,40 @@ public final class Measure {
         report.printf("| %s | not built (%s) |%n", function, jar);
       }
     }
+  }
+
+  /**
+   * What a cold start runs from: by default the jar unpacked into a directory, as {@code
+   * functions/lambda.mk} lays it out for Lambda (/var/task holds the classes, not the jar); {@code
+   * --layout jar} runs the jar itself.
+   */
+  private Path classpathOf(String function) throws IOException {
+    Path jar = jarOf(function);
+    if (!exploded) {
+      return jar;
+    }
+    Path dir = explodedDirs.get(function);
+    if (dir == null) {
+      dir = Files.createTempDirectory("measure-task-" + function + "-");
+      try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+        for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+          Path target = dir.resolve(entry.getName()).normalize();
+          if (!target.startsWith(dir)) {
+            throw new IOException("entry outside the package: " + entry.getName());
+          }
+          if (entry.isDirectory()) {
+            Files.createDirectories(target);
+          } else {
+            Files.createDirectories(target.getParent());
+            try (InputStream in = zip.getInputStream(entry)) {
+              Files.copy(in, target);
+            }
+          }
+        }
+      }
+      explodedDirs.put(function, dir);
+    }
+    return dir;
   }
 
   private Path jarOf(String function) {
@@ -315,12 +361,13 @@ public final class Measure {
     Path childClasses = childClasses();
     report.printf(
         "%n## First event in a fresh JVM (taskset -c 0, -XX:ActiveProcessorCount=1, %s, %s)%n%n",
-        String.join(" ", DEPLOYED_FLAGS), childJava);
+        String.join(" ", concat(DEPLOYED_FLAGS, childFlags)), childJava);
     List<Long> hello = new ArrayList<>();
     Map<String, List<Long>> cold = new LinkedHashMap<>();
     Map<String, List<Double>> primed = new LinkedHashMap<>();
     Map<String, List<long[]>> primedNanos = new LinkedHashMap<>();
-    List<Function> functions = functions();
+    List<Function> functions =
+        functions().stream().filter(f -> only.isEmpty() || only.contains(f.name())).toList();
     for (int run = 0; run < runs; run++) {
       for (Function function : functions) {
         hello.add(
@@ -331,7 +378,7 @@ public final class Measure {
             timeChild(
                 List.of(
                     "-cp",
-                    jarOf(function.name()) + java.io.File.pathSeparator + childClasses,
+                    classpathOf(function.name()) + java.io.File.pathSeparator + childClasses,
                     FirstEvent.class.getName(),
                     "cold",
                     function.handler(),
@@ -348,7 +395,7 @@ public final class Measure {
             timeChild(
                 List.of(
                     "-cp",
-                    jarOf(function.name()) + java.io.File.pathSeparator + childClasses,
+                    classpathOf(function.name()) + java.io.File.pathSeparator + childClasses,
                     FirstEvent.class.getName(),
                     "primed",
                     function.handler(),
@@ -378,6 +425,11 @@ public final class Measure {
     for (Function function : functions) {
       double ms = median(cold.get(function.name())) / 1e6;
       List<long[]> pairs = primedNanos.get(function.name());
+      if (pairs == null) { // --primed-runs 0
+        report.printf(
+            Locale.ROOT, "| %s | %.0f ms | %.1f× | – | – |%n", function.name(), ms, ms / helloMs);
+        continue;
+      }
       double firstMs = median(pairs.stream().map(p -> p[0]).toList()) / 1e6;
       double secondMs = median(pairs.stream().map(p -> p[1]).toList()) / 1e6;
       report.printf(
@@ -390,6 +442,12 @@ public final class Measure {
           secondMs,
           medianOf(primed.get(function.name())));
     }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private Map<String, String> environmentOf(Function function) {
@@ -442,6 +500,7 @@ public final class Measure {
     command.add("-XX:ActiveProcessorCount=1");
     command.add("-Xshare:auto");
     command.addAll(DEPLOYED_FLAGS);
+    command.addAll(childFlags);
     if (traceClasses != null && javaArgs.contains("primed")) {
       command.add("-Xlog:class+load=info:stdout:uptime");
     }
