@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * event, success, and the priming clean. A class the shrinking removed wrongly fails here, not in
  * Lambda. Also, read as class files: at most 6 MB, nothing renamed, no local variable tables, every
  * class the kept classes name present (or a hint which SDK operation the ProGuard inFilter in the
- * parent pom lacks), libphonenumber's metadata complete.
+ * parent pom lacks), libphonenumber's metadata complete, no metadata of services we do not call.
  */
 @ExtendWith(LocalDeploymentExtension.class)
 class ShippedPackagesIT {
@@ -233,6 +233,28 @@ class ShippedPackagesIT {
                 + "'s package that neither it nor the JDK holds (a new SDK call needs its"
                 + " request and response in the ProGuard inFilter of the parent pom.xml)")
         .isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("functions")
+  void shippedJar_carriesTheMetadataOfOnlyTheServicesWeCall(String function) {
+    // given
+    ShippedJar jar = ShippedJar.read(functionJar(function));
+
+    // then: shared's GeneratedServiceMetadataProvider shipped, not the SDK's of every service
+    assertThat(
+            jar.classNames().stream()
+                .filter(name -> name.startsWith("software/amazon/awssdk/regions/servicemetadata/")))
+        .as("service metadata classes in " + function + "'s package")
+        .allMatch(
+            name ->
+                Set.of("Dynamodb", "Sqs", "Email", "Secretsmanager").stream()
+                    .anyMatch(
+                        service ->
+                            name.equals(
+                                "software/amazon/awssdk/regions/servicemetadata/"
+                                    + service
+                                    + "ServiceMetadata")));
   }
 
   @ParameterizedTest(name = "{0}")
