@@ -337,6 +337,11 @@ public final class LocalDeployment implements AutoCloseable {
     }
   }
 
+  /** The functions whose SQS event sources run, e.g. to start them again after a quiet test. */
+  public synchronized List<String> runningEventSources() {
+    return List.copyOf(pollers.keySet());
+  }
+
   /** Stops every event source; each finishes the batch it holds first. */
   public synchronized void stopEventSources() {
     pollers.values().stream().flatMap(List::stream).parallel().forEach(SqsEventSourcePoller::close);

@@ -7,6 +7,7 @@ import com.commcredits.adapters.lambda.StructuredLog;
 import com.commcredits.adapters.metrics.Metrics;
 import com.commcredits.domain.funding.FundingRequest;
 import com.commcredits.domain.funding.PurchaseCredit;
+import com.commcredits.domain.funding.PurchaseOutcome;
 import com.commcredits.domain.funding.PurchaseSettlement;
 import com.commcredits.domain.funding.RechargeAutomatically;
 import com.commcredits.domain.funding.RechargeRequest;
@@ -101,6 +102,12 @@ final class RechargeRequestBatch {
     }
   }
 
+  private static String settledAs(PurchaseOutcome outcome) {
+    return outcome instanceof PurchaseOutcome.Declined declined
+        ? "Declined " + declined.kind() + " " + declined.code()
+        : outcome.getClass().getSimpleName();
+  }
+
   private void settle(PurchaseSettlement settlement) {
     var outcome = purchases.settle(settlement, clock.instant());
     metrics.add("PurchaseSettlements", 1, "outcome", outcome.getClass().getSimpleName());
@@ -111,7 +118,10 @@ final class RechargeRequestBatch {
         "purchaseId",
         settlement.purchaseId(),
         "outcome",
-        outcome.toString());
+        // A settled purchase by how it ended, not its whole record (amounts and card details).
+        outcome instanceof PurchaseCredit.SettlementOutcome.Settled settled
+            ? settledAs(settled.outcome())
+            : outcome.toString());
     if (outcome instanceof PurchaseCredit.SettlementOutcome.Unanswered) {
       // An operator's alarm: the card may be charged and the org not credited yet.
       log.error(

@@ -21,6 +21,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,12 +63,21 @@ class SnapStartPrimingIT {
   private static final List<String> TABLES = List.of("LedgerTable", "RejectedCallRecordsTable");
 
   private static LocalDeployment deployment;
+  private static List<String> runningBefore;
 
   @BeforeAll
   static void quiet(LocalDeployment shared) {
     deployment = shared;
     // No other test's pollers may change the data while priming is watched.
+    runningBefore = deployment.runningEventSources();
     deployment.stopEventSources();
+  }
+
+  @AfterAll
+  static void resume() {
+    // The deployment is shared by the suite: later classes find the pollers as earlier ones left
+    // them.
+    deployment.startEventSources(runningBefore.toArray(String[]::new));
   }
 
   @Test
