@@ -53,7 +53,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * --trace-classes DIR} (the primed children also log every class they load, with markers between
  * priming, the first and the second event, into DIR: what the first event loads that priming did
  * not; their timings are then not comparable), {@code --child-flags "FLAGS"} (more JVM flags for
- * the children, e.g. to try one), {@code --only a,b} (cold starts of these functions only).
+ * the children, e.g. to try one), {@code --only a,b} (cold starts of these functions only), {@code
+ * --baseline DIR} (another checkout, its packages built: each cold start is followed by the same on
+ * the baseline's package, and a table sets the two side by side), {@code --layout jar} (cold starts
+ * on the jar itself, not unpacked as Lambda runs it).
  */
 public final class Measure {
 
@@ -92,6 +95,7 @@ public final class Measure {
   private final List<String> childFlags;
   private final List<String> only;
   private final boolean exploded;
+  private final Path baseline;
   private final Map<String, Path> explodedDirs = new HashMap<>();
   private final String token = Long.toString(System.currentTimeMillis(), 36);
   private LocalDeployment deployment;
@@ -109,6 +113,8 @@ public final class Measure {
     this.traceClasses =
         options.containsKey("trace-classes") ? Path.of(options.get("trace-classes")) : null;
     this.childFlags = words(options.getOrDefault("child-flags", ""));
+    this.baseline =
+        options.containsKey("baseline") ? Path.of(options.get("baseline")).toAbsolutePath() : null;
     this.exploded = !options.getOrDefault("layout", "exploded").equals("jar");
     this.only = words(options.getOrDefault("only", "").replace(',', ' '));
   }
@@ -199,12 +205,13 @@ public final class Measure {
    * functions/lambda.mk} lays it out for Lambda (/var/task holds the classes, not the jar); {@code
    * --layout jar} runs the jar itself.
    */
-  private Path classpathOf(String function) throws IOException {
-    Path jar = jarOf(function);
+  private Path classpathOf(Path checkout, String function) throws IOException {
+    Path jar = jarOf(checkout, function);
     if (!exploded) {
       return jar;
     }
-    Path dir = explodedDirs.get(function);
+    String key = checkout + "!" + function;
+    Path dir = explodedDirs.get(key);
     if (dir == null) {
       dir = Files.createTempDirectory("measure-task-" + function + "-");
       try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
@@ -223,13 +230,17 @@ public final class Measure {
           }
         }
       }
-      explodedDirs.put(function, dir);
+      explodedDirs.put(key, dir);
     }
     return dir;
   }
 
   private Path jarOf(String function) {
-    return root.resolve("functions").resolve(function).resolve("target/function.jar");
+    return jarOf(root, function);
+  }
+
+  private static Path jarOf(Path checkout, String function) {
+    return checkout.resolve("functions").resolve(function).resolve("target/function.jar");
   }
 
   // ------------------------------------------------------------------ orgs
@@ -364,10 +375,23 @@ public final class Measure {
         String.join(" ", concat(DEPLOYED_FLAGS, childFlags)), childJava);
     List<Long> hello = new ArrayList<>();
     Map<String, List<Long>> cold = new LinkedHashMap<>();
+    Map<String, List<Long>> baselineCold = new LinkedHashMap<>();
     Map<String, List<Double>> primed = new LinkedHashMap<>();
     Map<String, List<long[]>> primedNanos = new LinkedHashMap<>();
     List<Function> functions =
         functions().stream().filter(f -> only.isEmpty() || only.contains(f.name())).toList();
+    if (baseline != null) {
+      for (Function function : functions) {
+        if (!Files.exists(jarOf(baseline, function.name()))) {
+          throw new IllegalArgumentException(
+              "--baseline "
+                  + baseline
+                  + ": no "
+                  + jarOf(baseline, function.name())
+                  + " (build it there first: mvn -B -DskipTests package)");
+        }
+      }
+    }
     for (int run = 0; run < runs; run++) {
       for (Function function : functions) {
         hello.add(
@@ -378,7 +402,7 @@ public final class Measure {
             timeChild(
                 List.of(
                     "-cp",
-                    classpathOf(function.name()) + java.io.File.pathSeparator + childClasses,
+                    classpathOf(root, function.name()) + java.io.File.pathSeparator + childClasses,
                     FirstEvent.class.getName(),
                     "cold",
                     function.handler(),
@@ -386,6 +410,26 @@ public final class Measure {
                     first.toString()),
                 environmentOf(function));
         cold.computeIfAbsent(function.name(), f -> new ArrayList<>()).add(child.wallNanos);
+        if (baseline != null) {
+          // The baseline's package right after this one's, on the same event: side by side.
+          Path again = bodyFile(function.body().apply(++eventNumber));
+          Child before =
+              timeChild(
+                  List.of(
+                      "-cp",
+                      classpathOf(baseline, function.name())
+                          + java.io.File.pathSeparator
+                          + childClasses,
+                      FirstEvent.class.getName(),
+                      "cold",
+                      function.handler(),
+                      function.kind(),
+                      again.toString()),
+                  environmentOf(function));
+          baselineCold
+              .computeIfAbsent(function.name(), f -> new ArrayList<>())
+              .add(before.wallNanos);
+        }
         if (run >= primedRuns) {
           continue;
         }
@@ -395,7 +439,7 @@ public final class Measure {
             timeChild(
                 List.of(
                     "-cp",
-                    classpathOf(function.name()) + java.io.File.pathSeparator + childClasses,
+                    classpathOf(root, function.name()) + java.io.File.pathSeparator + childClasses,
                     FirstEvent.class.getName(),
                     "primed",
                     function.handler(),
@@ -441,6 +485,24 @@ public final class Measure {
           firstMs,
           secondMs,
           medianOf(primed.get(function.name())));
+    }
+    if (baseline != null) {
+      report.printf(
+          "%n### Side by side: this checkout ÷ the baseline %s (same run, alternating)%n%n",
+          baseline);
+      report.println("| function | this checkout | baseline | this ÷ baseline |");
+      report.println("|---|---|---|---|");
+      for (Function function : functions) {
+        double now = median(cold.get(function.name())) / 1e6;
+        double before = median(baselineCold.get(function.name())) / 1e6;
+        report.printf(
+            Locale.ROOT,
+            "| %s | %.0f ms | %.0f ms | %.2f |%n",
+            function.name(),
+            now,
+            before,
+            now / before);
+      }
     }
   }
 
@@ -957,7 +1019,7 @@ public final class Measure {
           lambda);
       out.printf(
           Locale.ROOT,
-          "| CloudWatch log bytes (rate-calls %.0f + check-balance %.0f) | %.0f B | %.2f |%n",
+          "| CloudWatch log bytes (rate-calls %.1f + check-balance %.1f) | %.1f B | %.2f |%n",
           rating.logBytes() / cdrs,
           checkLogBytes / cdrs,
           logBytesPerCdr,
