@@ -309,7 +309,10 @@ public final class Demo {
     try {
       JsonNode event = JSON.readTree(Files.readString(eventsDirectory().resolve(eventFile)));
       List<String> bodies = new ArrayList<>();
-      event.path("Records").forEach(record -> bodies.add(record.path("body").asText()));
+      SampleCallDates dates = SampleCallDates.movedTo(Instant.now());
+      event
+          .path("Records")
+          .forEach(record -> bodies.add(dates.redated(record.path("body").asText())));
       return bodies;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

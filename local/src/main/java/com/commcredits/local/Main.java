@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -341,7 +342,7 @@ public final class Main {
       String url = deployment.queueUrl(entryQueue);
       out.printf(
           "  %s send-message --queue-url %s \\%n    --message-body '%s'%n",
-          sqs, url, SAMPLE_CALL_RECORD);
+          sqs, url, SampleCallDates.movedTo(Instant.now()).redated(SAMPLE_CALL_RECORD));
       out.printf("  %s get-queue-attributes --queue-url %s --attribute-names All%n", sqs, url);
     }
     deployment.template().deadLetterQueues().stream()

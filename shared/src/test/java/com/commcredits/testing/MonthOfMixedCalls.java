@@ -7,8 +7,8 @@ import com.commcredits.domain.calls.NumberType;
 import com.commcredits.domain.licences.CallingPlan;
 import com.commcredits.domain.licences.OrgLicences;
 import com.commcredits.domain.money.Money;
-import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,6 @@ import java.util.Map;
 public final class MonthOfMixedCalls {
 
   public static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
-  public static final YearMonth DECEMBER = YearMonth.of(2026, 12);
 
   /** One call of the month: its label (and usage id suffix) and the record. */
   public record Call(String key, TestCallRecords record) {}
@@ -38,10 +37,12 @@ public final class MonthOfMixedCalls {
       Map<YearMonth, Map<String, Long>> poolMinutes) {}
 
   private final String usagePrefix;
+  private final YearMonth month;
   private int day = 1;
 
-  private MonthOfMixedCalls(String usagePrefix) {
+  private MonthOfMixedCalls(String usagePrefix, YearMonth month) {
     this.usagePrefix = usagePrefix;
+    this.month = month;
   }
 
   /**
@@ -49,7 +50,15 @@ public final class MonthOfMixedCalls {
    * 0.56 + 0.22 + 1.25 + 0.252 + 0.11 + 0.105 = 2.497 of the 100 deposited.
    */
   public static Scenario contoso(String orgId) {
-    MonthOfMixedCalls m = new MonthOfMixedCalls(orgId + "-");
+    return contoso(orgId, NOVEMBER);
+  }
+
+  /**
+   * Contoso's calls in days 1–28 of {@code month} (any month from July 2026, when the cards' last
+   * rate change applies), and one at 00:05 on the first of the next.
+   */
+  public static Scenario contoso(String orgId, YearMonth month) {
+    MonthOfMixedCalls m = new MonthOfMixedCalls(orgId + "-", month);
     List<Call> calls = new ArrayList<>();
     TestCallRecords first = m.call(orgId, "US").lasting(3000); // dial-out US 50 min: pool 50/120
     calls.add(m.named("c01", first));
@@ -96,7 +105,9 @@ public final class MonthOfMixedCalls {
     calls.add(
         m.named(
             "c13",
-            m.call(orgId, "US").startingAt(Instant.parse("2026-12-01T00:05:00Z")).lasting(600)));
+            m.call(orgId, "US")
+                .startingAt(month.plusMonths(1).atDay(1).atTime(0, 5).toInstant(ZoneOffset.UTC))
+                .lasting(600)));
     return new Scenario(
         orgId,
         "USD",
@@ -106,8 +117,10 @@ public final class MonthOfMixedCalls {
         Money.of("2.497", "USD"),
         Money.of("97.503", "USD"),
         Map.of(
-            NOVEMBER, Map.of("audio-conferencing", 120L, "domestic-US", 100L),
-            DECEMBER, Map.of("audio-conferencing", 10L)));
+            month,
+            Map.of("audio-conferencing", 120L, "domestic-US", 100L),
+            month.plusMonths(1),
+            Map.of("audio-conferencing", 10L)));
   }
 
   /**
@@ -115,7 +128,12 @@ public final class MonthOfMixedCalls {
    * 0.498 + 0.5037 + 0.3792 + 0.30 + 0.12 + 1.50 + 0.03 + 0.06 = 3.3909 of the 50 deposited.
    */
   public static Scenario fabrikam(String orgId) {
-    MonthOfMixedCalls m = new MonthOfMixedCalls(orgId + "-");
+    return fabrikam(orgId, NOVEMBER);
+  }
+
+  /** Fabrikam's calls, all in days 1–28 of {@code month}. */
+  public static Scenario fabrikam(String orgId, YearMonth month) {
+    MonthOfMixedCalls m = new MonthOfMixedCalls(orgId + "-", month);
     List<Call> calls = new ArrayList<>();
     // toll dial-in 30 × 0.0166 = 0.498
     calls.add(
@@ -169,7 +187,7 @@ public final class MonthOfMixedCalls {
         calls,
         Money.of("3.3909", "EUR"),
         Money.of("46.6091", "EUR"),
-        Map.of(NOVEMBER, Map.of("domestic-DE", 60L, "international-DE", 10L)));
+        Map.of(month, Map.of("domestic-DE", 60L, "international-DE", 10L)));
   }
 
   private Call named(String key, TestCallRecords record) {
@@ -182,6 +200,6 @@ public final class MonthOfMixedCalls {
         .org(orgId)
         .userLocation(location)
         .from(location.equals("US") ? "+12065550100" : "+4930901820")
-        .startingAt(Instant.parse("2026-11-%02dT09:00:00Z".formatted(day)));
+        .startingAt(month.atDay(day).atTime(9, 0).toInstant(ZoneOffset.UTC));
   }
 }

@@ -3,7 +3,11 @@ package com.commcredits.testing;
 import com.commcredits.domain.calls.CallRecord;
 import com.commcredits.domain.calls.CallType;
 import com.commcredits.domain.calls.NumberType;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** A builder of valid call records: a 2-minute meeting dial-out from the US to a US number. */
 public final class TestCallRecords {
@@ -19,8 +23,37 @@ public final class TestCallRecords {
   private Instant start = Instant.parse("2026-11-02T10:00:00Z");
   private long durationSeconds = 120;
 
+  /**
+   * When {@link #aRecentCallRecord()}'s calls start: an hour ago, or the first second of this UTC
+   * month if that is later, fixed once per test run so that every recent record of a run falls in
+   * {@link #RECENT_MONTH}.
+   */
+  public static final Instant RECENT_START = recentStart(Instant.now());
+
+  /** The month the recent records are charged to (and draw their minute pools from). */
+  public static final YearMonth RECENT_MONTH = YearMonth.from(RECENT_START.atZone(ZoneOffset.UTC));
+
   public static TestCallRecords aCallRecord() {
     return new TestCallRecords();
+  }
+
+  /**
+   * A record that starts at {@link #RECENT_START}: for tests that charge through handlers reading
+   * the system clock, where a fixed date would one day fall outside the review window and be
+   * rejected as stale.
+   */
+  public static TestCallRecords aRecentCallRecord() {
+    return new TestCallRecords().startingAt(RECENT_START);
+  }
+
+  static Instant recentStart(Instant now) {
+    Instant monthStart =
+        YearMonth.from(now.atZone(ZoneOffset.UTC))
+            .atDay(1)
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant();
+    Instant anHourAgo = now.minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+    return anHourAgo.isBefore(monthStart) ? monthStart : anHourAgo;
   }
 
   public TestCallRecords usageId(String value) {

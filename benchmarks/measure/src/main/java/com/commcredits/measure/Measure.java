@@ -1060,6 +1060,13 @@ public final class Measure {
     }
   }
 
+  /**
+   * When the measured calls start: an hour before the run, not a fixed date, which would one day be
+   * older than the charging review window and turn every record into a rejection.
+   */
+  private static final Instant CALL_START =
+      Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
   static String callRecord(String org, String usageId, String callee) {
     return "{\"schemaVersion\":1,\"usageId\":\""
         + usageId
@@ -1073,8 +1080,11 @@ public final class Measure {
         + "\"callType\":\"conf_out\",\"numberType\":\"toll\",\"callerNumber\":\"+12065550100\","
         + "\"calleeNumber\":\""
         + callee
-        + "\",\"startTime\":\"2026-11-02T10:00:00Z\",\"endTime\":\"2026-11-02T10:02:05Z\","
-        + "\"durationSeconds\":125}";
+        + "\",\"startTime\":\""
+        + CALL_START
+        + "\",\"endTime\":\""
+        + CALL_START.plusSeconds(125)
+        + "\",\"durationSeconds\":125}";
   }
 
   private static double median(List<Long> values) {

@@ -1,6 +1,6 @@
 package com.commcredits.local.console;
 
-import static com.commcredits.testing.TestCallRecords.aCallRecord;
+import static com.commcredits.testing.TestCallRecords.aRecentCallRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.commcredits.local.LocalDeployment;
@@ -246,7 +246,7 @@ class ConsoleBrowserIT {
             SendMessageRequest.builder()
                 .queueUrl(deployment.queueUrl("CallRecordsQueue"))
                 .messageBody(
-                    aCallRecord()
+                    aRecentCallRecord()
                         .org(org)
                         .usageId(org + "-bad")
                         .to("+81312345678")
@@ -364,7 +364,7 @@ class ConsoleBrowserIT {
               SendMessageRequest.builder()
                   .queueUrl(deployment.queueUrl("CallRecordsQueue"))
                   .messageBody(
-                      aCallRecord()
+                      aRecentCallRecord()
                           .org(org)
                           .usageId(org + "-call-" + i)
                           .to("+81312345678")

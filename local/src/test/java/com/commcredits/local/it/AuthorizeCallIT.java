@@ -1,6 +1,6 @@
 package com.commcredits.local.it;
 
-import static com.commcredits.testing.TestCallRecords.aCallRecord;
+import static com.commcredits.testing.TestCallRecords.aRecentCallRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -82,7 +82,7 @@ class AuthorizeCallIT {
         .newHandler("RateCallsFunction")
         .handleRequest(
             LambdaEvents.withBodies(
-                aCallRecord()
+                aRecentCallRecord()
                     .org(org)
                     .usageId(org + "-a")
                     .callId("call-a")

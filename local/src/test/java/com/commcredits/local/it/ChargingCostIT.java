@@ -1,6 +1,6 @@
 package com.commcredits.local.it;
 
-import static com.commcredits.testing.TestCallRecords.aCallRecord;
+import static com.commcredits.testing.TestCallRecords.aRecentCallRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -109,8 +109,8 @@ class ChargingCostIT {
                 record(org, 1),
                 record(org, 3),
                 record(org, 3),
-                aCallRecord().org(org).usageId(org + "-c2").lasting(60).json(),
-                aCallRecord().org(other).usageId(org + "-c0").lasting(HOUR).json()),
+                aRecentCallRecord().org(org).usageId(org + "-c2").lasting(60).json(),
+                aRecentCallRecord().org(other).usageId(org + "-c0").lasting(HOUR).json()),
             new TestContext());
 
     assertThat(response.getBatchItemFailures()).isEmpty();
@@ -277,6 +277,6 @@ class ChargingCostIT {
   }
 
   private static String record(String org, int i) {
-    return aCallRecord().org(org).usageId(org + "-c" + i).lasting(HOUR).json();
+    return aRecentCallRecord().org(org).usageId(org + "-c" + i).lasting(HOUR).json();
   }
 }

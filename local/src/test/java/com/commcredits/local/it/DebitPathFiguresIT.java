@@ -1,6 +1,6 @@
 package com.commcredits.local.it;
 
-import static com.commcredits.testing.TestCallRecords.aCallRecord;
+import static com.commcredits.testing.TestCallRecords.aRecentCallRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.commcredits.domain.account.Language;
@@ -114,7 +114,8 @@ class DebitPathFiguresIT {
       String[] bodies = new String[BATCH];
       for (int i = 0; i < BATCH; i++) {
         String org = orgs.get(random.nextInt(orgs.size()));
-        bodies[i] = aCallRecord().org(org).usageId(org + "-" + b + "-" + i).lasting(125).json();
+        bodies[i] =
+            aRecentCallRecord().org(org).usageId(org + "-" + b + "-" + i).lasting(125).json();
       }
       batches.add(bodies);
     }

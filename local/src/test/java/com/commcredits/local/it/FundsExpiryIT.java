@@ -1,7 +1,7 @@
 package com.commcredits.local.it;
 
 import static com.commcredits.local.it.OrgOnTheStack.SETTLE;
-import static com.commcredits.testing.TestCallRecords.aCallRecord;
+import static com.commcredits.testing.TestCallRecords.aRecentCallRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.commcredits.domain.account.Language;
@@ -56,7 +56,8 @@ class FundsExpiryIT {
     deployment
         .newHandler("RateCallsFunction")
         .handleRequest(
-            LambdaEvents.withBodies(aCallRecord().org(org).usageId(org + "-1").lasting(120).json()),
+            LambdaEvents.withBodies(
+                aRecentCallRecord().org(org).usageId(org + "-1").lasting(120).json()),
             new TestContext());
     deployment.startEventSources();
     var sweep = new SweepAccountsHandler(deployment.functionEnvironment("SweepAccountsFunction"));

@@ -260,7 +260,7 @@ class MoneyPathUnderFaultsIT {
     // guards issue 9 defect 7: CDRs dated 2027-01 or 2999-01 got free pool minutes
     var org = OrgOnTheStack.open(deployment, "USD", Language.EN, "pm_card_visa", "30");
     String body =
-        com.commcredits.testing.TestCallRecords.aCallRecord()
+        com.commcredits.testing.TestCallRecords.aRecentCallRecord()
             .org(org.orgId)
             .usageId(org.orgId + "-future")
             .to("+81312345678")

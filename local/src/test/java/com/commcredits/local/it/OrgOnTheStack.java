@@ -1,6 +1,6 @@
 package com.commcredits.local.it;
 
-import static com.commcredits.testing.TestCallRecords.aCallRecord;
+import static com.commcredits.testing.TestCallRecords.aRecentCallRecord;
 
 import com.commcredits.adapters.dynamodb.DynamoDbSimulatedCharges;
 import com.commcredits.adapters.payment.SimulatedCharge;
@@ -82,7 +82,7 @@ final class OrgOnTheStack {
    */
   void call(Duration length) {
     String body =
-        aCallRecord()
+        aRecentCallRecord()
             .org(orgId)
             .usageId(orgId + "-call-" + (++calls))
             .to("+81312345678")

@@ -1,6 +1,6 @@
 package com.commcredits.local.it;
 
-import static com.commcredits.testing.TestCallRecords.aCallRecord;
+import static com.commcredits.testing.TestCallRecords.aRecentCallRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.commcredits.domain.account.Language;
@@ -53,7 +53,7 @@ class RateCallsIT {
 
   @Test
   void recordSentThreeTimes_isChargedExactlyOnce() {
-    String body = aCallRecord().org(org).usageId(org + "-u1").lasting(125).json();
+    String body = aRecentCallRecord().org(org).usageId(org + "-u1").lasting(125).json();
     deployment.startEventSources("RateCallsFunction");
 
     for (int i = 0; i < 3; i++) {
@@ -69,13 +69,14 @@ class RateCallsIT {
   void sameUsageIdWithDifferentContent_isRejectedAndKept_notChargedTwice() {
     var handler = deployment.newHandler("RateCallsFunction");
     handler.handleRequest(
-        LambdaEvents.withBodies(aCallRecord().org(org).usageId(org + "-u1").lasting(60).json()),
+        LambdaEvents.withBodies(
+            aRecentCallRecord().org(org).usageId(org + "-u1").lasting(60).json()),
         new TestContext());
 
     var response =
         handler.handleRequest(
             LambdaEvents.withBodies(
-                aCallRecord().org(org).usageId(org + "-u1").lasting(900).json()),
+                aRecentCallRecord().org(org).usageId(org + "-u1").lasting(900).json()),
             new TestContext());
 
     assertThat(response.getBatchItemFailures()).isEmpty();
@@ -94,13 +95,13 @@ class RateCallsIT {
     var response =
         handler.handleRequest(
             LambdaEvents.withBodies(
-                aCallRecord().org(org).usageId(org + "-a").json(),
-                aCallRecord()
+                aRecentCallRecord().org(org).usageId(org + "-a").json(),
+                aRecentCallRecord()
                     .org(org)
                     .usageId(org + "-b")
                     .json()
                     .replace("+12125550123", "555-0123"),
-                aCallRecord().org(org).usageId(org + "-c").json()),
+                aRecentCallRecord().org(org).usageId(org + "-c").json()),
             new TestContext());
 
     assertThat(response.getBatchItemFailures()).isEmpty();
@@ -129,9 +130,9 @@ class RateCallsIT {
 
     handler.handleRequest(
         LambdaEvents.withBodies(
-            aCallRecord().org(org).usageId(org + "-1").lasting(3600).json(),
-            aCallRecord().org(org).usageId(org + "-2").to("+442079460123").lasting(61).json(),
-            aCallRecord().org(org).usageId(org + "-1").lasting(3600).json()),
+            aRecentCallRecord().org(org).usageId(org + "-1").lasting(3600).json(),
+            aRecentCallRecord().org(org).usageId(org + "-2").to("+442079460123").lasting(61).json(),
+            aRecentCallRecord().org(org).usageId(org + "-1").lasting(3600).json()),
         new TestContext());
 
     assertThat(admin.balance(org)).isEqualTo(Money.of("98.61", "USD"));
@@ -143,8 +144,13 @@ class RateCallsIT {
     var handler = deployment.newHandler("RateCallsFunction");
     handler.handleRequest(
         LambdaEvents.withBodies(
-            aCallRecord().org(org).usageId(org + "-r1").lasting(125).json(),
-            aCallRecord().org(org).usageId(org + "-r2").to("+442079460123").lasting(61).json()),
+            aRecentCallRecord().org(org).usageId(org + "-r1").lasting(125).json(),
+            aRecentCallRecord()
+                .org(org)
+                .usageId(org + "-r2")
+                .to("+442079460123")
+                .lasting(61)
+                .json()),
         new TestContext());
 
     StringBuilder csv = new StringBuilder();
@@ -167,7 +173,7 @@ class RateCallsIT {
     var handler = deployment.newHandler("RateCallsFunction");
 
     handler.handleRequest(
-        LambdaEvents.withBodies(aCallRecord().org("no-such-org").usageId(org + "-x").json()),
+        LambdaEvents.withBodies(aRecentCallRecord().org("no-such-org").usageId(org + "-x").json()),
         new TestContext());
 
     assertThat(admin.rejected().list("no-such-org"))

@@ -1,6 +1,6 @@
 package com.commcredits.local.it;
 
-import static com.commcredits.testing.TestCallRecords.aCallRecord;
+import static com.commcredits.testing.TestCallRecords.aRecentCallRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.commcredits.domain.account.Language;
@@ -11,6 +11,7 @@ import com.commcredits.local.LocalAdmin;
 import com.commcredits.local.LocalDeployment;
 import com.commcredits.local.junit.LocalDeploymentExtension;
 import com.commcredits.testing.LambdaEvents;
+import com.commcredits.testing.TestCallRecords;
 import com.commcredits.testing.TestContext;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalDeploymentExtension.class)
 class RatingPoolsIT {
 
-  private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
+  /** The month the recent records fall in, and the one after it, which they must not touch. */
+  private static final YearMonth CALLS_MONTH = TestCallRecords.RECENT_MONTH;
 
   private final LocalDeployment deployment;
   private final LocalAdmin admin;
@@ -65,9 +67,9 @@ class RatingPoolsIT {
 
     handler.handleRequest(
         LambdaEvents.withBodies(
-            aCallRecord().org(org).usageId(org + "-1").lasting(50 * 60).json(),
-            aCallRecord().org(org).usageId(org + "-2").lasting(15 * 60).json(),
-            aCallRecord().org(org).usageId(org + "-1").lasting(50 * 60).json()),
+            aRecentCallRecord().org(org).usageId(org + "-1").lasting(50 * 60).json(),
+            aRecentCallRecord().org(org).usageId(org + "-2").lasting(15 * 60).json(),
+            aRecentCallRecord().org(org).usageId(org + "-1").lasting(50 * 60).json()),
         new TestContext());
 
     assertThat(admin.accounts().find(org).orElseThrow().licences().audioConferencingUsers())
@@ -75,9 +77,9 @@ class RatingPoolsIT {
     // 50 min from the pool; then 10 from the pool and 5 × 0.022 from credits
     assertThat(admin.balance(org)).isEqualTo(Money.of("99.89", "USD"));
     assertThat(admin.balance(org)).isEqualTo(admin.ledgerSum(org));
-    assertThat(admin.ledger().poolUsage(org, NOVEMBER).minutesUsed())
+    assertThat(admin.ledger().poolUsage(org, CALLS_MONTH).minutesUsed())
         .isEqualTo(Map.of("audio-conferencing", 60L));
-    assertThat(admin.ledger().poolUsage(org, YearMonth.of(2026, 12)).minutesUsed()).isEmpty();
+    assertThat(admin.ledger().poolUsage(org, CALLS_MONTH.plusMonths(1)).minutesUsed()).isEmpty();
   }
 
   @Test
@@ -87,7 +89,7 @@ class RatingPoolsIT {
     int failed = TwoFunctionInstances.chargeAtOnce(deployment, org, 20, 600, 8);
 
     // Then the pool holds exactly its 60 minutes and every other charged minute was paid
-    long poolMinutes = admin.ledger().poolUsage(org, NOVEMBER).used("audio-conferencing");
+    long poolMinutes = admin.ledger().poolUsage(org, CALLS_MONTH).used("audio-conferencing");
     long charged = 20 - failed;
     assertThat(poolMinutes).isEqualTo(Math.min(60, charged * 10));
     Money paid = Money.of("100", "USD").minus(admin.balance(org));

@@ -1,6 +1,6 @@
 package com.commcredits.local.it;
 
-import static com.commcredits.testing.TestCallRecords.aCallRecord;
+import static com.commcredits.testing.TestCallRecords.aRecentCallRecord;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -38,7 +38,7 @@ final class TwoFunctionInstances {
       for (int i = 0; i < calls; i++) {
         SQSEvent batch =
             LambdaEvents.withBodies(
-                aCallRecord().org(org).usageId(org + "-c" + i).lasting(seconds).json());
+                aRecentCallRecord().org(org).usageId(org + "-c" + i).lasting(seconds).json());
         var instance = instances.get(i % 2);
         runs.add(pool.submit(() -> instance.handleRequest(batch, new TestContext())));
       }

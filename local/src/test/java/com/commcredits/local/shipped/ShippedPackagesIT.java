@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -71,6 +72,7 @@ class ShippedPackagesIT {
 
   static Stream<Arguments> functions() {
     String now = Instant.now().toString();
+    Instant callStart = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
     return Stream.of(
         Arguments.of(
             "rate-calls",
@@ -85,8 +87,11 @@ class ShippedPackagesIT {
                 + "\"userPrincipalName\":\"anna@shipped.example\",\"userDisplayName\":\"Anna\","
                 + "\"userLocation\":\"US\",\"callType\":\"conf_out\",\"numberType\":\"toll\","
                 + "\"callerNumber\":\"+12065550100\",\"calleeNumber\":\"+12125550123\","
-                + "\"startTime\":\"2026-11-02T10:00:00Z\",\"endTime\":\"2026-11-02T10:02:05Z\","
-                + "\"durationSeconds\":125}"),
+                + "\"startTime\":\""
+                + callStart
+                + "\",\"endTime\":\""
+                + callStart.plusSeconds(125)
+                + "\",\"durationSeconds\":125}"),
         Arguments.of(
             "check-balance",
             "CheckBalanceFunction",

@@ -1,6 +1,6 @@
 package com.commcredits.local.sim;
 
-import static com.commcredits.testing.TestCallRecords.aCallRecord;
+import static com.commcredits.testing.TestCallRecords.aRecentCallRecord;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -269,7 +269,7 @@ final class Scenario {
       // out of order: each call started a random time within the last two hours
       Instant start = now.minusSeconds(600 + story.nextInt(7200));
       String body =
-          aCallRecord()
+          aRecentCallRecord()
               .org(org.id())
               .usageId(usageId)
               .to(JAPAN)
@@ -291,7 +291,7 @@ final class Scenario {
     } else if (roll < 60) {
       String usageId = org.id() + "-u" + (++sequence);
       String body =
-          aCallRecord()
+          aRecentCallRecord()
               .org(org.id())
               .usageId(usageId)
               .to(JAPAN)
