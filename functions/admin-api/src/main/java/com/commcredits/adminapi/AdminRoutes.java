@@ -80,6 +80,16 @@ final class AdminRoutes {
   static final int MAX_PAGE = 200;
 
   private static final Pattern ORG_ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,63}");
+  private static final String ORGS_LISTING = "orgs";
+  private static final String LEDGER_LISTING = "ledger";
+
+  /** A ledger cursor's position: see {@link #cursorOf(LedgerEntry)}. */
+  private static final Pattern LEDGER_POSITION =
+      Pattern.compile("[0-9]{12}\\.[0-9]{9}\\|.+", Pattern.DOTALL);
+
+  /** An org listing cursor's position: the last org id of the page. */
+  private static final Pattern ORG_POSITION = Pattern.compile(".+", Pattern.DOTALL);
+
   private static final Pattern ORG_PREFIX = Pattern.compile("[a-z0-9-]{0,64}");
   private static final Pattern EMAIL =
       Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
@@ -179,7 +189,10 @@ final class AdminRoutes {
     }
     int limit = limit(call);
     String after =
-        call.request().queryParameter("cursor").map(AdminRoutes::decodeCursor).orElse("");
+        call.request()
+            .queryParameter("cursor")
+            .map(cursor -> decodeCursor(cursor, ORGS_LISTING, ORG_POSITION))
+            .orElse("");
     List<String> ids =
         services.directory().orgIds().stream()
             .filter(id -> id.startsWith(prefix) && id.compareTo(after) > 0)
@@ -190,7 +203,8 @@ final class AdminRoutes {
     ids.stream()
         .limit(limit)
         .forEach(id -> services.accounts().find(id).ifPresent(a -> items.add(views.summary(a))));
-    json.put("nextCursor", ids.size() > limit ? encodeCursor(ids.get(limit - 1)) : null);
+    json.put(
+        "nextCursor", ids.size() > limit ? encodeCursor(ORGS_LISTING, ids.get(limit - 1)) : null);
     return ok(json);
   }
 
@@ -200,39 +214,44 @@ final class AdminRoutes {
             mapper,
             call.request().body(),
             Set.of("orgId", "displayName", "currency", "language", "adminEmails", "licensedUsers"));
-    String orgId = body.text("orgId");
-    if (!ORG_ID.matcher(orgId).matches()) {
-      throw ApiProblem.invalid(
-          "orgId",
-          "orgId must be 3-64 of a-z, 0-9 and '-', starting with a letter or digit, got '"
-              + ApiProblem.shown(orgId)
-              + "'");
-    }
-    if (AccountAdministration.isReserved(orgId)) {
-      throw ApiProblem.invalid(
-          "orgId", "orgId '" + orgId + "' is reserved for the functions' start-up checks");
-    }
-    String displayName = body.text("displayName").strip();
-    if (displayName.isEmpty()
-        || displayName.length() > 200
-        || !PRINTABLE.matcher(displayName).matches()) {
-      throw ApiProblem.invalid("displayName", "displayName must be 1-200 printable characters");
-    }
-    Currency currency = pricedCurrency(body.text("currency"));
-    String languageCode = body.optionalText("language").orElse("en");
-    if (!Set.of("en", "de").contains(languageCode)) {
-      throw ApiProblem.invalid(
-          "language", "language must be en or de, got '" + ApiProblem.shown(languageCode) + "'");
-    }
-    List<String> emails = body.texts("adminEmails", 1, 20);
-    for (String email : emails) {
-      if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-        throw ApiProblem.invalid(
-            "adminEmails",
-            "adminEmails must be email addresses, got '" + ApiProblem.shown(email) + "'");
-      }
-    }
-    int licensedUsers = body.integer("licensedUsers", 0, 10_000_000);
+    FieldChecks form = new FieldChecks();
+    String orgId = form.field(() -> newOrgId(body.text("orgId")));
+    String displayName =
+        form.field(
+            () -> {
+              String name = body.text("displayName").strip();
+              if (name.isEmpty() || name.length() > 200 || !PRINTABLE.matcher(name).matches()) {
+                throw ApiProblem.invalid(
+                    "displayName", "displayName must be 1-200 printable characters");
+              }
+              return name;
+            });
+    Currency currency = form.field(() -> pricedCurrency(body.text("currency")));
+    String languageCode =
+        form.field(
+            () -> {
+              String code = body.optionalText("language").orElse("en");
+              if (!Set.of("en", "de").contains(code)) {
+                throw ApiProblem.invalid(
+                    "language", "language must be en or de, got '" + ApiProblem.shown(code) + "'");
+              }
+              return code;
+            });
+    List<String> emails =
+        form.field(
+            () -> {
+              List<String> addresses = body.texts("adminEmails", 1, 20);
+              for (String email : addresses) {
+                if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+                  throw ApiProblem.invalid(
+                      "adminEmails",
+                      "adminEmails must be email addresses, got '" + ApiProblem.shown(email) + "'");
+                }
+              }
+              return addresses;
+            });
+    Integer licensedUsers = form.field(() -> body.integer("licensedUsers", 0, 10_000_000));
+    form.refuseIfAnyFailed();
     AccountAdministration.Opened opened =
         services
             .administration()
@@ -249,6 +268,21 @@ final class AdminRoutes {
     }
     return json(201, orgView(opened.account(), call.now()))
         .withHeader("location", "/orgs/" + orgId);
+  }
+
+  private static String newOrgId(String orgId) {
+    if (!ORG_ID.matcher(orgId).matches()) {
+      throw ApiProblem.invalid(
+          "orgId",
+          "orgId must be 3-64 of a-z, 0-9 and '-', starting with a letter or digit, got '"
+              + ApiProblem.shown(orgId)
+              + "'");
+    }
+    if (AccountAdministration.isReserved(orgId)) {
+      throw ApiProblem.invalid(
+          "orgId", "orgId '" + orgId + "' is reserved for the functions' start-up checks");
+    }
+    return orgId;
   }
 
   private Currency pricedCurrency(String code) {
@@ -299,7 +333,10 @@ final class AdminRoutes {
     Optional<Instant> from = instant(call, "from");
     Optional<Instant> to = instant(call, "to");
     int limit = limit(call);
-    Optional<String> after = call.request().queryParameter("cursor").map(AdminRoutes::decodeCursor);
+    Optional<String> after =
+        call.request()
+            .queryParameter("cursor")
+            .map(cursor -> decodeCursor(cursor, LEDGER_LISTING, LEDGER_POSITION));
     Comparator<LedgerEntry> newestFirst =
         Comparator.comparing(LedgerEntry::at).thenComparing(LedgerEntry::entryId).reversed();
     List<LedgerEntry> entries =
@@ -314,7 +351,9 @@ final class AdminRoutes {
     entries.stream().limit(limit).forEach(e -> items.add(views.entry(e)));
     json.put(
         "nextCursor",
-        entries.size() > limit ? encodeCursor(cursorOf(entries.get(limit - 1))) : null);
+        entries.size() > limit
+            ? encodeCursor(LEDGER_LISTING, cursorOf(entries.get(limit - 1)))
+            : null);
     return ok(json);
   }
 
@@ -412,11 +451,18 @@ final class AdminRoutes {
   private ApiResponse credit(RouteCall call) {
     OrgAccount account = call.account();
     JsonBody body = JsonBody.read(mapper, call.request().body(), Set.of("amount", "reason"));
-    Money amount = body.money("amount", account.currency(), false);
-    String reason = body.text("reason").strip();
-    if (reason.length() < 3 || reason.length() > 500 || !PRINTABLE.matcher(reason).matches()) {
-      throw ApiProblem.invalid("reason", "reason must be 3-500 printable characters");
-    }
+    FieldChecks form = new FieldChecks();
+    Money amount = form.field(() -> body.money("amount", account.currency(), false));
+    String reason =
+        form.field(
+            () -> {
+              String text = body.text("reason").strip();
+              if (text.length() < 3 || text.length() > 500 || !PRINTABLE.matcher(text).matches()) {
+                throw ApiProblem.invalid("reason", "reason must be 3-500 printable characters");
+              }
+              return text;
+            });
+    form.refuseIfAnyFailed();
     String creditId = "credit-" + call.idempotencyKey();
     CreditOutcome outcome =
         services.operatorCredit().grant(account.orgId(), creditId, amount, reason, call.now());
@@ -441,18 +487,28 @@ final class AdminRoutes {
     JsonBody body =
         JsonBody.read(
             mapper, call.request().body(), Set.of("enabled", "amount", "trigger", "monthlyCap"));
-    boolean enabled = body.bool("enabled");
-    Money amount = body.money("amount", account.currency(), false);
-    Money trigger = body.money("trigger", account.currency(), true);
-    Money cap = body.optionalMoney("monthlyCap", account.currency(), false).orElse(null);
-    if (enabled && account.autoRecharge().paymentMethod() == null) {
-      throw ApiProblem.invalid(
-          "enabled", "auto-recharge needs a card on file; put one with PUT payment-method first");
-    }
-    if (cap != null && cap.isLessThan(amount)) {
-      throw ApiProblem.invalid(
-          "monthlyCap", "monthlyCap must be at least one recharge amount (" + amount + ")");
-    }
+    FieldChecks form = new FieldChecks();
+    Boolean enabled = form.field(() -> body.bool("enabled"));
+    Money amount = form.field(() -> body.money("amount", account.currency(), false));
+    Money trigger = form.field(() -> body.money("trigger", account.currency(), true));
+    Money cap =
+        form.field(() -> body.optionalMoney("monthlyCap", account.currency(), false).orElse(null));
+    form.rule(
+        () -> {
+          if (Boolean.TRUE.equals(enabled) && account.autoRecharge().paymentMethod() == null) {
+            throw ApiProblem.invalid(
+                "enabled",
+                "auto-recharge needs a card on file; put one with PUT payment-method first");
+          }
+        });
+    form.rule(
+        () -> {
+          if (cap != null && amount != null && cap.isLessThan(amount)) {
+            throw ApiProblem.invalid(
+                "monthlyCap", "monthlyCap must be at least one recharge amount (" + amount + ")");
+          }
+        });
+    form.refuseIfAnyFailed();
     OrgAccount updated =
         services
             .administration()
@@ -464,29 +520,52 @@ final class AdminRoutes {
     OrgAccount account = call.account();
     JsonBody body =
         JsonBody.read(mapper, call.request().body(), Set.of("token", "brand", "last4", "expires"));
-    String token = body.text("token");
-    if (!token.matches("[A-Za-z0-9_:]{3,255}")) {
-      throw ApiProblem.invalid(
-          "token",
-          "token must be the gateway's token (3-255 letters, digits, '_' or ':', such as"
-              + " pm_card_visa) — never a card number");
-    }
-    String brand = body.text("brand").strip();
-    if (brand.isEmpty() || brand.length() > 40 || !PRINTABLE.matcher(brand).matches()) {
-      throw ApiProblem.invalid("brand", "brand must be 1-40 printable characters, such as Visa");
-    }
-    String last4 = body.text("last4");
-    if (!last4.matches("[0-9]{4}")) {
-      throw ApiProblem.invalid("last4", "last4 must be the card's last four digits");
-    }
-    String expiresText = body.text("expires");
-    if (!EXPIRES.matcher(expiresText).matches()) {
-      throw ApiProblem.invalid("expires", "expires must be a month such as 2030-12");
-    }
-    YearMonth expires = YearMonth.parse(expiresText);
-    if (expires.isBefore(YearMonth.from(call.now().atZone(ZoneOffset.UTC)))) {
-      throw ApiProblem.invalid("expires", "the card expired in " + expires);
-    }
+    FieldChecks form = new FieldChecks();
+    String token =
+        form.field(
+            () -> {
+              String text = body.text("token");
+              if (!text.matches("[A-Za-z0-9_:]{3,255}")) {
+                throw ApiProblem.invalid(
+                    "token",
+                    "token must be the gateway's token (3-255 letters, digits, '_' or ':', such"
+                        + " as pm_card_visa) — never a card number");
+              }
+              return text;
+            });
+    String brand =
+        form.field(
+            () -> {
+              String text = body.text("brand").strip();
+              if (text.isEmpty() || text.length() > 40 || !PRINTABLE.matcher(text).matches()) {
+                throw ApiProblem.invalid(
+                    "brand", "brand must be 1-40 printable characters, such as Visa");
+              }
+              return text;
+            });
+    String last4 =
+        form.field(
+            () -> {
+              String text = body.text("last4");
+              if (!text.matches("[0-9]{4}")) {
+                throw ApiProblem.invalid("last4", "last4 must be the card's last four digits");
+              }
+              return text;
+            });
+    YearMonth expires =
+        form.field(
+            () -> {
+              String text = body.text("expires");
+              if (!EXPIRES.matcher(text).matches()) {
+                throw ApiProblem.invalid("expires", "expires must be a month such as 2030-12");
+              }
+              YearMonth month = YearMonth.parse(text);
+              if (month.isBefore(YearMonth.from(call.now().atZone(ZoneOffset.UTC)))) {
+                throw ApiProblem.invalid("expires", "the card expired in " + month);
+              }
+              return month;
+            });
+    form.refuseIfAnyFailed();
     OrgAccount updated =
         services
             .administration()
@@ -742,18 +821,34 @@ final class AdminRoutes {
         "limit", "limit must be 1-" + MAX_PAGE + ", got '" + ApiProblem.shown(text) + "'");
   }
 
-  private static String encodeCursor(String position) {
+  /**
+   * A cursor names its listing before the position, so that one made up, mistyped or taken from
+   * another listing is refused with a 400 instead of being read as a position (which answered an
+   * empty or a wrong page).
+   */
+  private static String encodeCursor(String listing, String position) {
     return Base64.getUrlEncoder()
         .withoutPadding()
-        .encodeToString(position.getBytes(StandardCharsets.UTF_8));
+        .encodeToString((listing + "~" + position).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String decodeCursor(String cursor) {
+  private static String decodeCursor(String cursor, String listing, Pattern position) {
+    String decoded;
     try {
-      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw ApiProblem.badField("cursor", "cursor is not one this API gave out");
+      decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException notBase64) {
+      decoded = "";
     }
+    String prefix = listing + "~";
+    if (!decoded.startsWith(prefix)
+        || !position.matcher(decoded.substring(prefix.length())).matches()) {
+      throw ApiProblem.badField(
+          "cursor",
+          "cursor '"
+              + ApiProblem.shown(cursor)
+              + "' is not one this API gave out for this listing; pass a nextCursor back as is");
+    }
+    return decoded.substring(prefix.length());
   }
 
   private ApiResponse ok(ObjectNode json) {

@@ -270,6 +270,59 @@ class AdminApiBadInputIT {
   }
 
   @Test
+  void anOrgWithSeveralBadFields_isRefusedOnce_namingEveryField() {
+    String body =
+        "{\"orgId\":\"BAD\",\"displayName\":\"  \",\"currency\":\"usd\",\"language\":\"fr\","
+            + "\"adminEmails\":[\"not-an-address\"],\"licensedUsers\":-1}";
+
+    Answer answer = stack.client.send(stack.operator(), "POST", "/orgs", body);
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(422);
+    List<String> fields = new java.util.ArrayList<>();
+    answer.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    assertThat(fields)
+        .containsExactly(
+            "orgId", "displayName", "currency", "language", "adminEmails", "licensedUsers");
+    assertThat(answer.json().path("detail").asText())
+        .contains("orgId must be", "displayName must be", "ISO 4217", "en or de", "between");
+  }
+
+  @Test
+  void aMissingFieldAndABadOne_answer400_namingBoth() {
+    String body =
+        "{\"token\":\"pm_card_visa\",\"brand\":\"Visa\",\"last4\":\"42\",\"expires\":\"2031-01\"}";
+    String cardless = "{\"token\":\"pm_card_visa\",\"last4\":\"42\"}";
+    String before = stack.client.get(stack.operator(), "/orgs/" + org).body();
+
+    Answer oneBad =
+        stack.client.send(stack.operator(), "PUT", "/orgs/" + org + "/payment-method", body);
+    Answer threeBad =
+        stack.client.send(stack.operator(), "PUT", "/orgs/" + org + "/payment-method", cardless);
+
+    assertThat(oneBad.status()).isEqualTo(422);
+    assertThat(oneBad.json().path("errors")).hasSize(1);
+    assertThat(threeBad.status()).as(threeBad.body()).isIn(400, 422);
+    List<String> fields = new java.util.ArrayList<>();
+    threeBad.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    assertThat(fields).containsExactly("brand", "last4", "expires");
+    assertThat(stack.client.get(stack.operator(), "/orgs/" + org).body()).isEqualTo(before);
+  }
+
+  @Test
+  void aCursorFromTheOrgListing_isRefusedByTheLedger() {
+    stack.openOrg(AdminApiOnTheStack.newOrgId(), "USD", "en", 1);
+    String orgsCursor =
+        stack.client.get(stack.operator(), "/orgs?limit=1").json().path("nextCursor").asText();
+
+    Answer answer =
+        stack.client.get(stack.operator(), "/orgs/" + org + "/ledger?cursor=" + orgsCursor);
+
+    assertThat(orgsCursor).isNotEmpty();
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().path("errors").get(0).path("field").asText()).isEqualTo("cursor");
+  }
+
+  @Test
   void missingOrMalformedIdempotencyKeys_areRefused_andChangeNothing() {
     String path = "/orgs/" + org + "/credits";
     String body = "{\"amount\":{\"currency\":\"USD\",\"amount\":\"5\"},\"reason\":\"goodwill\"}";
@@ -300,7 +353,13 @@ class AdminApiBadInputIT {
             "/orgs/" + org + "/ledger?limit=100000",
             "limit must be",
             "/orgs?query=Bad%20Prefix",
-            "query must be");
+            "query must be",
+            "/orgs/" + org + "/ledger?cursor=abc",
+            "not one this API gave out",
+            "/orgs?cursor=abc",
+            "not one this API gave out",
+            "/orgs/" + org + "/ledger?cursor=!!!",
+            "not one this API gave out");
 
     queries.forEach(
         (query, reason) -> {
