@@ -216,16 +216,7 @@ final class AdminRoutes {
             Set.of("orgId", "displayName", "currency", "language", "adminEmails", "licensedUsers"));
     FieldChecks form = new FieldChecks();
     String orgId = form.field(() -> newOrgId(body.text("orgId")));
-    String displayName =
-        form.field(
-            () -> {
-              String name = body.text("displayName").strip();
-              if (name.isEmpty() || name.length() > 200 || !PRINTABLE.matcher(name).matches()) {
-                throw ApiProblem.invalid(
-                    "displayName", "displayName must be 1-200 printable characters");
-              }
-              return name;
-            });
+    String displayName = form.field(() -> printable(body, "displayName", 1, 200, ""));
     Currency currency = form.field(() -> pricedCurrency(body.text("currency")));
     String languageCode =
         form.field(
@@ -268,6 +259,16 @@ final class AdminRoutes {
     }
     return json(201, orgView(opened.account(), call.now()))
         .withHeader("location", "/orgs/" + orgId);
+  }
+
+  /** A text field, stripped of surrounding blanks: {@code min}-{@code max} printable characters. */
+  private static String printable(JsonBody body, String field, int min, int max, String example) {
+    String text = body.text(field).strip();
+    if (text.length() < min || text.length() > max || !PRINTABLE.matcher(text).matches()) {
+      throw ApiProblem.invalid(
+          field, field + " must be " + min + "-" + max + " printable characters" + example);
+    }
+    return text;
   }
 
   private static String newOrgId(String orgId) {
@@ -453,15 +454,7 @@ final class AdminRoutes {
     JsonBody body = JsonBody.read(mapper, call.request().body(), Set.of("amount", "reason"));
     FieldChecks form = new FieldChecks();
     Money amount = form.field(() -> body.money("amount", account.currency(), false));
-    String reason =
-        form.field(
-            () -> {
-              String text = body.text("reason").strip();
-              if (text.length() < 3 || text.length() > 500 || !PRINTABLE.matcher(text).matches()) {
-                throw ApiProblem.invalid("reason", "reason must be 3-500 printable characters");
-              }
-              return text;
-            });
+    String reason = form.field(() -> printable(body, "reason", 3, 500, ""));
     form.refuseIfAnyFailed();
     String creditId = "credit-" + call.idempotencyKey();
     CreditOutcome outcome =
@@ -533,16 +526,7 @@ final class AdminRoutes {
               }
               return text;
             });
-    String brand =
-        form.field(
-            () -> {
-              String text = body.text("brand").strip();
-              if (text.isEmpty() || text.length() > 40 || !PRINTABLE.matcher(text).matches()) {
-                throw ApiProblem.invalid(
-                    "brand", "brand must be 1-40 printable characters, such as Visa");
-              }
-              return text;
-            });
+    String brand = form.field(() -> printable(body, "brand", 1, 40, ", such as Visa"));
     String last4 =
         form.field(
             () -> {
