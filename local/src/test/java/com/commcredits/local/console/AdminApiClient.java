@@ -1,5 +1,6 @@
 package com.commcredits.local.console;
 
+import com.commcredits.testing.TestCards;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -58,7 +59,8 @@ record AdminApiClient(URI base, String token) {
         "PUT",
         "/orgs/" + orgId + "/payment-method",
         """
-        {"token":"pm_card_visa","brand":"Visa","last4":"4242","expires":"2031-08"}""");
+        {"token":"pm_card_visa","brand":"Visa","last4":"4242","expires":"%s"}"""
+            .formatted(TestCards.FAR_EXPIRY));
     send(
         "PUT",
         "/orgs/" + orgId + "/auto-recharge",

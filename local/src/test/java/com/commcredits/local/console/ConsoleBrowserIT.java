@@ -7,6 +7,7 @@ import com.commcredits.local.LocalDeployment;
 import com.commcredits.local.api.LocalHttpApi;
 import com.commcredits.local.api.LocalTokenIssuer;
 import com.commcredits.local.junit.LocalDeploymentExtension;
+import com.commcredits.testing.TestCards;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -139,7 +140,7 @@ class ConsoleBrowserIT {
 
     assertThat(balance()).isEqualByComparingTo("20");
     assertThat(text("#service-state")).isEqualTo("Active");
-    assertThat(text("#card-on-file")).contains("Visa", "4242", "2031-08");
+    assertThat(text("#card-on-file")).contains("Visa", "4242", TestCards.FAR_EXPIRY);
     assertThat(text("#recommended-deposit")).startsWith("$");
     int markersBefore = chartMarkers();
     screenshot("01-overview");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.commcredits.local.LocalDeployment;
 import com.commcredits.local.api.ApiClient.Answer;
 import com.commcredits.local.junit.LocalDeploymentExtension;
+import com.commcredits.testing.TestCards;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -135,7 +136,9 @@ class AdminApiBadInputIT {
             "card number instead of a token",
             "PUT",
             "/orgs/{org}/payment-method",
-            "{\"token\":\"4242 4242 4242 4242\",\"brand\":\"Visa\",\"last4\":\"4242\",\"expires\":\"2031-01\"}",
+            "{\"token\":\"4242 4242 4242 4242\",\"brand\":\"Visa\",\"last4\":\"4242\",\"expires\":\""
+                + TestCards.FAR_EXPIRY
+                + "\"}",
             422,
             "never a card number"),
         new Case(
@@ -290,7 +293,9 @@ class AdminApiBadInputIT {
   @Test
   void aMissingFieldAndABadOne_answer400_namingBoth() {
     String body =
-        "{\"token\":\"pm_card_visa\",\"brand\":\"Visa\",\"last4\":\"42\",\"expires\":\"2031-01\"}";
+        "{\"token\":\"pm_card_visa\",\"brand\":\"Visa\",\"last4\":\"42\",\"expires\":\""
+            + TestCards.FAR_EXPIRY
+            + "\"}";
     String cardless = "{\"token\":\"pm_card_visa\",\"last4\":\"42\"}";
     String before = stack.client.get(stack.operator(), "/orgs/" + org).body();
 

@@ -8,6 +8,7 @@ import com.commcredits.domain.notification.SentNotification;
 import com.commcredits.local.LocalDeployment;
 import com.commcredits.local.api.ApiClient.Answer;
 import com.commcredits.local.junit.LocalDeploymentExtension;
+import com.commcredits.testing.TestCards;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Duration;
@@ -143,7 +144,7 @@ class AdminApiIT {
     assertThat(view.at("/autoRecharge/enabled").asBoolean()).isTrue();
     assertThat(view.at("/autoRecharge/monthlyCap/amount").asText()).isEqualTo("500.00");
     assertThat(view.at("/card/last4").asText()).isEqualTo("4242");
-    assertThat(view.at("/card/expires").asText()).isEqualTo("2031-12");
+    assertThat(view.at("/card/expires").asText()).isEqualTo(TestCards.FAR_EXPIRY);
     assertThat(view.at("/licences/pools")).hasSize(2);
     assertThat(view.at("/licences/pools/0/minutes").asInt()).isEqualTo(120);
     assertThat(view.at("/forecast/zeroAt").isNull()).isTrue();

@@ -7,6 +7,7 @@ import com.commcredits.local.api.ApiClient;
 import com.commcredits.local.api.LocalHttpApi;
 import com.commcredits.local.api.LocalTokenIssuer;
 import com.commcredits.local.api.OpenApiContract;
+import com.commcredits.testing.TestCards;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,7 +90,9 @@ final class AdminApiOnTheStack implements AutoCloseable {
             "/orgs/" + orgId + "/payment-method",
             "{\"token\":\""
                 + token
-                + "\",\"brand\":\"Visa\",\"last4\":\"4242\",\"expires\":\"2031-12\"}");
+                + "\",\"brand\":\"Visa\",\"last4\":\"4242\",\"expires\":\""
+                + TestCards.FAR_EXPIRY
+                + "\"}");
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
   }
 

@@ -9,6 +9,7 @@ import com.commcredits.local.api.LocalHttpApi;
 import com.commcredits.local.api.LocalTokenIssuer;
 import com.commcredits.local.junit.LocalDeploymentExtension;
 import com.commcredits.local.template.FunctionSpec;
+import com.commcredits.testing.TestCards;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -134,7 +135,9 @@ class AdminApiStripeCardSetupIT {
             "/orgs/" + org + "/payment-method",
             "{\"token\":\""
                 + customer
-                + ":pm_1Saved\",\"brand\":\"Visa\",\"last4\":\"4242\",\"expires\":\"2031-12\"}");
+                + ":pm_1Saved\",\"brand\":\"Visa\",\"last4\":\"4242\",\"expires\":\""
+                + TestCards.FAR_EXPIRY
+                + "\"}");
     assertThat(put.status()).as(put.body()).isEqualTo(200);
     Answer second =
         client.send(admin, "POST", "/orgs/" + org + "/payment-method/setup-intent", null);

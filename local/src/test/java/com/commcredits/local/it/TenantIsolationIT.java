@@ -6,6 +6,7 @@ import com.commcredits.local.LocalDeployment;
 import com.commcredits.local.api.ApiClient.Answer;
 import com.commcredits.local.junit.LocalDeploymentExtension;
 import com.commcredits.local.template.HttpApiRoute;
+import com.commcredits.testing.TestCards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,9 @@ class TenantIsolationIT {
           "{\"enabled\":false,\"amount\":{\"currency\":\"USD\",\"amount\":\"50\"},"
               + "\"trigger\":{\"currency\":\"USD\",\"amount\":\"10\"}}",
           "PUT /orgs/{org}/payment-method",
-          "{\"token\":\"pm_card_visa\",\"brand\":\"Visa\",\"last4\":\"1111\",\"expires\":\"2031-01\"}",
+          "{\"token\":\"pm_card_visa\",\"brand\":\"Visa\",\"last4\":\"1111\",\"expires\":\""
+              + TestCards.FAR_EXPIRY
+              + "\"}",
           "PUT /orgs/{org}/licences",
           "{\"audioConferencingUsers\":99}",
           "PUT /orgs/{org}/call-restrictions",
